@@ -1,0 +1,37 @@
+# bodemvisie: PGXS build.
+#
+# The install script bodemvisie--<version>.sql is assembled from the pieces in
+# src/sql/, in file-name order, so that every domain (zones, WKO, plumes, data
+# model, ...) keeps its SQL next to its C code without one huge file.
+# Regression tests are every sql/*.sql, with expected output in expected/.
+
+EXTENSION   = bodemvisie
+EXTVERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" bodemvisie.control)
+
+MODULE_big  = bodemvisie
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
+DATA_built  = bodemvisie--$(EXTVERSION).sql
+DATA        = $(wildcard upgrade/bodemvisie--*--*.sql)
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS =
+
+GEOS_CONFIG ?= geos-config
+PG_CPPFLAGS  = $(shell $(GEOS_CONFIG) --cflags)
+# -Wextra on PostgreSQL's headers warns about the unused-but-required fcinfo
+# of fmgr macros and about partial struct initialisers; those two are noise.
+PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+SHLIB_LINK   = $(shell $(GEOS_CONFIG) --clibs)
+
+EXTRA_CLEAN  = $(DATA_built) results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(SQL_PIECES) bodemvisie.control
+	cat $(SQL_PIECES) > $@
+
+$(OBJS): src/bodemvisie.h

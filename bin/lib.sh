@@ -1,0 +1,59 @@
+# Shared shell functions of bin/bodemvisie's subcommands (sourced, not run).
+
+# Debian 12 packages the project needs to build, test and run its demo.
+BV_PACKAGES=(
+    make gcc postgresql-common postgresql-15 postgresql-server-dev-15
+    postgresql-15-postgis-3 libgeos-dev
+    gdal-bin mapserver-bin cgi-mapserver
+)
+BV_PG_VERSION=15
+export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config
+
+bv_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+bv_die() { printf 'bodemvisie: %s\n' "$*" >&2; exit 1; }
+
+# Run a command as root: directly when we are root, else through sudo.
+bv_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        bv_die "need root for: $* (run as root or install sudo)"
+    fi
+}
+
+# Install whatever of BV_PACKAGES is missing (apt is the only network use).
+bv_ensure_packages() {
+    local missing=() p
+    for p in "${BV_PACKAGES[@]}" "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        bv_say "installing Debian packages: ${missing[*]}"
+        bv_as_root apt-get update -qq
+        bv_as_root env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+# Build with PGXS and install into the PostgreSQL of BV_PG_VERSION.
+bv_build_install() {
+    bv_say "building bodemvisie"
+    make -C "$BV_ROOT" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+    bv_say "installing bodemvisie into PostgreSQL $BV_PG_VERSION"
+    bv_as_root make -C "$BV_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+}
+
+# Run "$@" against a throwaway cluster (pg_virtualenv sets PGHOST, PGPORT,
+# PGUSER, PGPASSWORD, PGDATABASE), unless we are already inside one.
+bv_in_cluster() {
+    if [ -n "${BV_IN_CLUSTER:-}" ]; then
+        "$@"
+    else
+        BV_IN_CLUSTER=1 pg_virtualenv -v "$BV_PG_VERSION" \
+            -o max_parallel_workers_per_gather=2 -o shared_buffers=256MB \
+            -o work_mem=64MB -o maintenance_work_mem=256MB -- "$@"
+    fi
+}

@@ -1,0 +1,37 @@
+-- Installing and removing the extension.
+SET client_min_messages = warning;
+
+-- 1. PostGIS in its own schema, not on the search_path of the caller.
+CREATE SCHEMA gis;
+CREATE EXTENSION postgis SCHEMA gis;
+CREATE EXTENSION bodemvisie;
+SELECT e.extname, n.nspname
+  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+ WHERE e.extname IN ('postgis', 'bodemvisie') ORDER BY 1;
+SET search_path = public;
+SELECT (bv_zone_for_depth(25)).laag;
+SELECT gis.ST_AsEWKT(bv_invoer(gis.ST_GeomFromEWKT('SRID=28992;POINT(230000 557000)')));
+-- the SRID check finds spatial_ref_sys in schema gis
+SELECT bv_invoer(gis.ST_GeomFromEWKT('SRID=4326;POINT(6.5 53)'));
+
+-- 2. DROP EXTENSION leaves nothing of ours behind.
+DROP EXTENSION bodemvisie;
+SELECT count(*) AS functions_left FROM pg_proc WHERE proname LIKE 'bv\_%';
+SELECT count(*) AS types_left FROM pg_type WHERE typname LIKE 'bv\_%' OR typname LIKE '\_bv\_%';
+SELECT count(*) AS relations_left FROM pg_class WHERE relname LIKE 'bv\_%';
+DROP EXTENSION postgis;
+DROP SCHEMA gis;
+RESET search_path;
+
+-- 3. CASCADE on a database without PostGIS pulls it in.
+SELECT count(*) AS postgis_before FROM pg_extension WHERE extname = 'postgis';
+CREATE EXTENSION bodemvisie CASCADE;
+SELECT extname, extversion = (SELECT default_version FROM pg_available_extensions
+                               WHERE name = extname) AS default_version
+  FROM pg_extension WHERE extname IN ('postgis', 'bodemvisie') ORDER BY 1;
+
+-- 4. Every function of the extension has a comment.
+SELECT p.oid::regprocedure AS function_without_comment
+  FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
+ WHERE obj_description(p.oid, 'pg_proc') IS NULL;

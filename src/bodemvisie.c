@@ -1,0 +1,55 @@
+/*-------------------------------------------------------------------------
+ *
+ * bodemvisie.c
+ *	  Module-level SQL functions: versions, and the input check that every
+ *	  geometry of bodemvisie passes (also a handy pre-flight for user data).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "bodemvisie.h"
+
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(bv_invoer);
+PG_FUNCTION_INFO_V1(bv_geos_version);
+
+/*
+ * bv_invoer(geom) -> geometry
+ *
+ * The geometry as bodemvisie reads it: through EWKB into GEOS and back.
+ * Refuses what the analyses refuse (curves, geographic or non-metric SRIDs)
+ * and M values, which GEOS would drop silently.
+ */
+Datum
+bv_invoer(PG_FUNCTION_ARGS)
+{
+	BvGeomIO   *io = fcinfo->flinfo->fn_extra;
+	BvGeosPool *pool;
+	BvGeomInfo	info;
+	GEOSGeometry *geom;
+	Datum		result;
+
+	if (io == NULL)
+	{
+		io = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(BvGeomIO));
+		bv_geomio_init(io, fcinfo, 0, fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = io;
+	}
+	pool = bv_pool_create(CurrentMemoryContext, 1);
+	geom = bv_pool_geom(pool, bv_geom_read(io, PG_GETARG_DATUM(0), "geom", &info));
+	if (info.has_m)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("geom: M values are not supported"),
+				 errhint("Drop them with ST_Force2D(geom) or ST_Force3DZ(geom).")));
+	result = bv_geom_write(io, geom, info.srid);
+	bv_pool_release(pool);
+	PG_RETURN_DATUM(result);
+}
+
+/* bv_geos_version() -> text: the GEOS library this module runs with. */
+Datum
+bv_geos_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(GEOSversion()));
+}

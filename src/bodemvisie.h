@@ -1,0 +1,108 @@
+/*-------------------------------------------------------------------------
+ *
+ * bodemvisie.h
+ *	  Shared declarations of the bodemvisie extension: the per-backend GEOS
+ *	  context, the pool that keeps GEOS objects safe across errors, and the
+ *	  bridge that moves PostGIS geometries in and out of GEOS as EWKB.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef BODEMVISIE_H
+#define BODEMVISIE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#define GEOS_USE_ONLY_R_API
+#include <geos_c.h>
+
+/* ---------- geos_context.c ---------- */
+
+/* The backend's reentrant GEOS context, created on first use. */
+extern GEOSContextHandle_t bv_geos(void);
+
+/* Last message GEOS reported through the error handler ("" if none). */
+extern const char *bv_geos_last_error(void);
+extern void bv_geos_clear_error(void);
+
+/*
+ * Raise a PostgreSQL error for a failed GEOS call.  Checks for a pending
+ * query cancel first, so a cancel that interrupted GEOS is reported as a
+ * cancel.  The caller must have destroyed its unpooled GEOS objects.
+ */
+extern void bv_geos_fail(const char *operation) pg_attribute_noreturn();
+
+/*
+ * A pool owns GEOS objects for the length of one computation.  It lives in a
+ * memory context; when that context is reset or deleted (including at error
+ * abort) every object still in the pool is destroyed.  So code may call
+ * CHECK_FOR_INTERRUPTS, palloc or ereport while pooled objects are alive.
+ */
+typedef struct BvGeosPool BvGeosPool;
+
+extern BvGeosPool *bv_pool_create(MemoryContext mcxt, int expected);
+extern GEOSGeometry *bv_pool_geom(BvGeosPool *pool, GEOSGeometry *geom);
+extern GEOSSTRtree *bv_pool_tree(BvGeosPool *pool, GEOSSTRtree *tree);
+extern const GEOSPreparedGeometry *bv_pool_prepared(BvGeosPool *pool,
+													const GEOSPreparedGeometry *prep);
+extern void bv_pool_release(BvGeosPool *pool);
+
+/* ---------- geom_bridge.c ---------- */
+
+/* What the EWKB header of an input geometry said. */
+typedef struct BvGeomInfo
+{
+	int32		srid;
+	int			wkb_type;		/* 1..7: Point .. GeometryCollection */
+	bool		has_z;
+	bool		has_m;
+	bool		is_empty;
+} BvGeomInfo;
+
+/* Binary I/O of the caller's geometry type, found through the catalog. */
+typedef struct BvGeomIO
+{
+	Oid			typid;
+	FmgrInfo	send_fn;
+	FmgrInfo	recv_fn;
+	Oid			recv_ioparam;
+} BvGeomIO;
+
+#define BV_WKB_POINT			1
+#define BV_WKB_LINESTRING		2
+#define BV_WKB_POLYGON			3
+#define BV_WKB_MULTIPOINT		4
+#define BV_WKB_MULTILINESTRING	5
+#define BV_WKB_MULTIPOLYGON		6
+#define BV_WKB_COLLECTION		7
+
+/*
+ * Set up (once per call site, cached in fn_extra by the caller) the I/O of
+ * the geometry type of argument argno.
+ */
+extern void bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
+						   MemoryContext mcxt);
+
+/*
+ * Read a geometry datum into GEOS.  Refuses curves and geographic or
+ * non-metric SRIDs with a clear error that names argname.  The result is
+ * owned by the caller (or by a pool it is handed to); its SRID is set.
+ */
+extern GEOSGeometry *bv_geom_read(BvGeomIO *io, Datum datum,
+								  const char *argname, BvGeomInfo *info);
+
+/* Write a GEOS geometry back as a datum of the geometry type, with srid. */
+extern Datum bv_geom_write(BvGeomIO *io, const GEOSGeometry *geom, int32 srid);
+
+/* Refuse SRIDs that are geographic, not in metres, or unknown. */
+extern void bv_srid_check(int32 srid, const char *argname);
+
+/* Refuse two different SRIDs in one computation. */
+extern void bv_srid_same(int32 expected, int32 got, const char *argname);
+
+/* ---------- shared argument checks ---------- */
+
+/* A finite float8 argument, else ERROR 22003 naming it. */
+extern void bv_check_finite(double value, const char *argname);
+
+#endif							/* BODEMVISIE_H */

@@ -1,0 +1,320 @@
+/*-------------------------------------------------------------------------
+ *
+ * geom_bridge.c
+ *	  PostGIS geometry <-> GEOS, through the geometry type's own binary
+ *	  send/receive functions (EWKB, with SRID).
+ *
+ * Debian ships no liblwgeom for PostGIS 3, so we never look inside the
+ * GSERIALIZED format: the catalog tells us the type's send/recv functions,
+ * which work whatever schema PostGIS is installed in.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "bodemvisie.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+/* EWKB type word flags (PostGIS extended WKB). */
+#define EWKB_Z_FLAG		0x80000000u
+#define EWKB_M_FLAG		0x40000000u
+#define EWKB_SRID_FLAG	0x20000000u
+#define EWKB_TYPE_MASK	0x0fffffffu
+
+static GEOSWKBReader *wkb_reader = NULL;
+static GEOSWKBWriter *wkb_writer = NULL;
+
+static const char *const wkb_type_names[] = {
+	"Unknown", "Point", "LineString", "Polygon", "MultiPoint",
+	"MultiLineString", "MultiPolygon", "GeometryCollection",
+	"CircularString", "CompoundCurve", "CurvePolygon", "MultiCurve",
+	"MultiSurface", "Curve", "Surface", "PolyhedralSurface", "TIN", "Triangle"
+};
+
+void
+bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
+			   MemoryContext mcxt)
+{
+	Oid			sendfn;
+	Oid			recvfn;
+	bool		isvarlena;
+
+	io->typid = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	if (!OidIsValid(io->typid))
+		elog(ERROR, "could not determine the geometry type of argument %d", argno + 1);
+	getTypeBinaryOutputInfo(io->typid, &sendfn, &isvarlena);
+	getTypeBinaryInputInfo(io->typid, &recvfn, &io->recv_ioparam);
+	fmgr_info_cxt(sendfn, &io->send_fn, mcxt);
+	fmgr_info_cxt(recvfn, &io->recv_fn, mcxt);
+}
+
+static uint32
+read_uint32(const unsigned char *p, bool little_endian)
+{
+	if (little_endian)
+		return (uint32) p[0] | ((uint32) p[1] << 8) | ((uint32) p[2] << 16) | ((uint32) p[3] << 24);
+	return (uint32) p[3] | ((uint32) p[2] << 8) | ((uint32) p[1] << 16) | ((uint32) p[0] << 24);
+}
+
+static void
+refuse_type(int wkb_type, const char *argname)
+{
+	const char *name = (wkb_type > 0 && wkb_type < (int) lengthof(wkb_type_names))
+		? wkb_type_names[wkb_type] : "unknown";
+
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s: geometry type %s is not supported", argname, name),
+			 errhint("Curved geometries can be linearised with ST_CurveToLine(geom); "
+					 "polyhedral surfaces and TINs have no meaning here.")));
+}
+
+GEOSGeometry *
+bv_geom_read(BvGeomIO *io, Datum datum, const char *argname, BvGeomInfo *info)
+{
+	GEOSContextHandle_t h = bv_geos();
+	bytea	   *ewkb;
+	const unsigned char *p;
+	size_t		len;
+	bool		little_endian;
+	uint32		typeword;
+	GEOSGeometry *geom;
+
+	ewkb = DatumGetByteaPP(SendFunctionCall(&io->send_fn, datum));
+	p = (const unsigned char *) VARDATA_ANY(ewkb);
+	len = VARSIZE_ANY_EXHDR(ewkb);
+	if (len < 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("%s: geometry too short to be EWKB", argname)));
+
+	little_endian = (p[0] == 1);
+	typeword = read_uint32(p + 1, little_endian);
+	info->has_z = (typeword & EWKB_Z_FLAG) != 0;
+	info->has_m = (typeword & EWKB_M_FLAG) != 0;
+	info->wkb_type = (int) (typeword & EWKB_TYPE_MASK);
+	info->srid = 0;
+	if ((typeword & EWKB_SRID_FLAG) && len >= 9)
+		info->srid = (int32) read_uint32(p + 5, little_endian);
+
+	if (info->wkb_type < BV_WKB_POINT || info->wkb_type > BV_WKB_COLLECTION)
+		refuse_type(info->wkb_type, argname);
+	bv_srid_check(info->srid, argname);
+
+	if (wkb_reader == NULL)
+		wkb_reader = GEOSWKBReader_create_r(h);
+	bv_geos_clear_error();
+	geom = GEOSWKBReader_read_r(h, wkb_reader, p, len);
+	if (geom == NULL)
+	{
+		/* Curves nested in a collection only show up here. */
+		const char *unknown = strstr(bv_geos_last_error(), "Unknown WKB type");
+
+		if (unknown != NULL)
+			refuse_type(atoi(unknown + strlen("Unknown WKB type")), argname);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("%s: GEOS could not read the geometry: %s",
+						argname, bv_geos_last_error())));
+	}
+	GEOSSetSRID_r(h, geom, info->srid);
+	info->is_empty = (GEOSisEmpty_r(h, geom) == 1);
+
+	if ((Pointer) ewkb != DatumGetPointer(datum))
+		pfree(ewkb);
+	return geom;
+}
+
+Datum
+bv_geom_write(BvGeomIO *io, const GEOSGeometry *geom, int32 srid)
+{
+	GEOSContextHandle_t h = bv_geos();
+	unsigned char *wkb;
+	size_t		len;
+	StringInfoData buf;
+
+	if (wkb_writer == NULL)
+	{
+		wkb_writer = GEOSWKBWriter_create_r(h);
+		GEOSWKBWriter_setIncludeSRID_r(h, wkb_writer, 1);
+		/* 3 means "write Z where the geometry has it", 2D stays 2D. */
+		GEOSWKBWriter_setOutputDimension_r(h, wkb_writer, 3);
+	}
+	GEOSSetSRID_r(h, (GEOSGeometry *) geom, srid);
+	bv_geos_clear_error();
+	wkb = GEOSWKBWriter_write_r(h, wkb_writer, geom, &len);
+	if (wkb == NULL)
+		bv_geos_fail("WKB writer");
+
+	/* Copy into palloc'd memory without risking an error while wkb lives. */
+	buf.data = MemoryContextAllocExtended(CurrentMemoryContext, len + 1,
+										  MCXT_ALLOC_NO_OOM);
+	if (buf.data != NULL)
+		memcpy(buf.data, wkb, len);
+	GEOSFree_r(h, wkb);
+	if (buf.data == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory writing a geometry of %zu bytes", len)));
+	buf.data[len] = '\0';
+	buf.len = (int) len;
+	buf.maxlen = (int) len + 1;
+	buf.cursor = 0;
+	return ReceiveFunctionCall(&io->recv_fn, &buf, io->recv_ioparam, -1);
+}
+
+/* ---------- SRID checks ---------- */
+
+typedef enum SridKind
+{
+	SRID_METRIC,
+	SRID_GEOGRAPHIC,
+	SRID_NOT_METRES,
+	SRID_UNKNOWN
+} SridKind;
+
+typedef struct SridEntry
+{
+	int32		srid;			/* hash key */
+	SridKind	kind;
+} SridEntry;
+
+static HTAB *srid_cache = NULL;
+
+/* A projected proj4 definition is in metres unless +units or +to_meter say otherwise. */
+static bool
+proj4_in_metres(const char *proj4)
+{
+	const char *units = strstr(proj4, "+units=");
+	const char *to_meter = strstr(proj4, "+to_meter=");
+
+	if (units != NULL)
+	{
+		units += strlen("+units=");
+		return units[0] == 'm' && (units[1] == ' ' || units[1] == '\0');
+	}
+	if (to_meter != NULL)
+		return strtod(to_meter + strlen("+to_meter="), NULL) == 1.0;
+	return true;
+}
+
+/* Classify an SRID from spatial_ref_sys in the schema PostGIS lives in. */
+static SridKind
+classify_srid(int32 srid)
+{
+	char	   *schema;
+	StringInfoData sql;
+	SridKind	kind = SRID_UNKNOWN;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	/* spatial_ref_sys lives wherever the postgis extension was installed. */
+	if (SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e "
+					"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+					"WHERE e.extname = 'postgis'", true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not look up the postgis extension");
+	if (SPI_processed != 1)
+	{
+		SPI_finish();
+		return SRID_UNKNOWN;
+	}
+	schema = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql,
+					 "SELECT coalesce(proj4text, ''), coalesce(srtext, '') "
+					 "FROM %s.spatial_ref_sys WHERE srid = %d",
+					 quote_identifier(schema), srid);
+	if (SPI_execute(sql.data, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read spatial_ref_sys");
+	if (SPI_processed == 1)
+	{
+		char	   *proj4 = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		char	   *wkt = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+		if (strstr(proj4, "+proj=longlat") || strstr(proj4, "+proj=latlong") ||
+			strncmp(wkt, "GEOGCS", 6) == 0 || strncmp(wkt, "GEOGCRS", 7) == 0)
+			kind = SRID_GEOGRAPHIC;
+		else if (proj4[0] != '\0')
+			kind = proj4_in_metres(proj4) ? SRID_METRIC : SRID_NOT_METRES;
+		else if (strstr(wkt, "UNIT[\"metre\"") || strstr(wkt, "UNIT[\"meter\""))
+			kind = SRID_METRIC;
+		else
+			kind = SRID_NOT_METRES;
+	}
+	SPI_finish();				/* frees everything palloc'd since SPI_connect */
+	return kind;
+}
+
+void
+bv_srid_check(int32 srid, const char *argname)
+{
+	SridEntry  *entry;
+	bool		found;
+
+	if (srid == 0)
+		return;					/* plain cartesian metres */
+
+	if (srid_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(int32);
+		ctl.entrysize = sizeof(SridEntry);
+		ctl.hcxt = TopMemoryContext;
+		srid_cache = hash_create("bodemvisie SRID kinds", 16, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	entry = hash_search(srid_cache, &srid, HASH_FIND, &found);
+	if (!found)
+	{
+		SridKind	kind = classify_srid(srid);
+
+		entry = hash_search(srid_cache, &srid, HASH_ENTER, &found);
+		entry->kind = kind;
+	}
+
+	switch (entry->kind)
+	{
+		case SRID_METRIC:
+			return;
+		case SRID_GEOGRAPHIC:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: SRID %d is a geographic coordinate system (degrees); "
+							"bodemvisie works in metres", argname, srid),
+					 errhint("Transform first, e.g. ST_Transform(geom, 28992) for RD New.")));
+			break;
+		case SRID_NOT_METRES:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: SRID %d is not in metres", argname, srid),
+					 errhint("Transform first, e.g. ST_Transform(geom, 28992) for RD New.")));
+			break;
+		case SRID_UNKNOWN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: SRID %d is not in spatial_ref_sys", argname, srid),
+					 errhint("Use SRID 28992 (RD New), another projected system in metres, "
+							 "or 0 for plain cartesian metres.")));
+			break;
+	}
+}
+
+void
+bv_srid_same(int32 expected, int32 got, const char *argname)
+{
+	if (expected != got)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: mixed SRIDs %d and %d in one analysis", argname,
+						expected, got),
+				 errhint("Bring all geometries to one SRID, e.g. ST_Transform(geom, 28992).")));
+}
