@@ -57,3 +57,15 @@ bv_in_cluster() {
             -o work_mem=64MB -o maintenance_work_mem=256MB -- "$@"
     fi
 }
+
+# One install-and-test at a time on this machine: the extension is installed
+# into the shared PostgreSQL directories, so two concurrent runs would test
+# each other's build.  Held until the calling script exits.
+bv_lock() {
+    local lock="${TMPDIR:-/tmp}/bodemvisie-install.lock"
+    exec 9>>"$lock"
+    if ! flock -n 9; then
+        bv_say "waiting for another bodemvisie build/test on this machine"
+        flock 9
+    fi
+}

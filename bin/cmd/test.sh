@@ -18,6 +18,7 @@ USAGE
 esac
 
 bv_ensure_packages
+bv_lock
 bv_build_install
 bv_say "running the test suite on a throwaway cluster"
 bv_in_cluster bash "$BV_ROOT/test/run-suite.sh"
