@@ -56,8 +56,9 @@ BEGIN
                     HINT = 'The bubble radius of the new system in metres; the policy uses 250.';
     END IF;
     -- Checks finiteness, range and order of the interval and the ground level.
-    v_klei := bv_boring(least(v_van, 0), v_tot, v_mv);
     PERFORM bv_boring(v_van, v_tot, v_mv);
+    -- The borehole: from ground level (or the top, if above it) down.
+    v_klei := bv_boring(least(v_van, 0), v_tot, v_mv);
 
     -- Refuses curves, M, geographic and non-metric SRIDs (hint: ST_Transform).
     v_loc := bv_invoer(locatie);
