@@ -79,10 +79,34 @@ ROLLBACK;
 BEGIN;
 INSERT INTO bv_verontreiniging (naam, geom) VALUES ('x', 'SRID=28992;POLYGON((0 0,10 10,10 0,0 10,0 0))');
 ROLLBACK;
+-- NaN passes "x >= 0" in PostgreSQL: the extra constraints keep numbers finite.
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, straal_m) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'NaN');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, straal_m) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 10000.001);
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 30, 'NaN');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', '-Infinity', 30);
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, volume_m3_per_jaar) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'Infinity');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_gebied (naam, vraag, geom) VALUES ('x', 'NaN', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_gebied (naam, aanbod, geom) VALUES ('x', 'Infinity', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))');
+ROLLBACK;
 -- ... and accept what it allows, with the documented defaults.
 BEGIN;
 INSERT INTO bv_wko_systeem (naam, systeem, putten) VALUES ('x', 'gesloten', 'SRID=28992;MULTIPOINT(0 0)')
 RETURNING status, straal_m, diepte_van_m;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, straal_m, diepte_van_m, diepte_tot_m)
+VALUES ('y', 'open', 'SRID=28992;MULTIPOINT EMPTY', 10000, 30, 30) RETURNING straal_m, diepte_van_m, diepte_tot_m;
 INSERT INTO bv_verontreiniging (naam, geom) VALUES ('p', 'SRID=28992;POINT(0 0)'), ('c', 'SRID=28992;POLYGON((0 0,1 0,1 1,0 0))'),
   ('m', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))') RETURNING naam, status;
 INSERT INTO bv_gebied (naam, geom) VALUES ('g', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))')
@@ -99,8 +123,9 @@ CREATE FUNCTION pg_temp.mp(x float8, y float8) RETURNS geometry
 LANGUAGE sql IMMUTABLE AS $$ SELECT ST_Multi(ST_SetSRID(ST_MakePoint(230000 + x, 550000 + y), 28992)) $$;
 
 BEGIN;
-DELETE FROM bv_beleidsgebied; DELETE FROM bv_gebied;
-DELETE FROM bv_wko_systeem; DELETE FROM bv_verontreiniging;
+-- TRUNCATE ... RESTART IDENTITY is rolled back with the transaction too;
+-- it makes the ids below independent of earlier tests.
+TRUNCATE bv_beleidsgebied, bv_gebied, bv_wko_systeem, bv_verontreiniging RESTART IDENTITY;
 INSERT INTO bv_gebied (id, naam, ontwikkelgebied, vraag, aanbod, geom) VALUES
   (1, 'Markt: geen ontwikkeling, 3 systemen',  false, 90, 100,  pg_temp.sq(0, 0, 1000, 1000)),
   (2, 'Vier systemen, vraag/aanbod 0.31',      false, 31, 100,  pg_temp.sq(2000, 0, 3000, 1000)),

@@ -31,6 +31,11 @@ SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, 0);
 SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, -250);
 SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, 'NaN');
 SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, NULL);
+SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, 'Infinity');
+SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, 10, 10000.001);
+SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100000);
+SELECT * FROM bv_bodemenergie_toets('SRID=28992;POLYHEDRALSURFACE(((0 0 0,0 1 0,1 1 0,0 0 0)))', 'gesloten', 0, 10);
+SELECT * FROM bv_bodemenergie_toets('SRID=28992;MULTIPOINT EMPTY', 'gesloten', 0, 10);
 SELECT * FROM bv_bodemenergie_toets(ST_Transform(pg_temp.pt(0, 0), 4326), 'open', 30, 100);
 SELECT * FROM bv_bodemenergie_toets('SRID=28992;POINT EMPTY', 'open', 30, 100);
 SELECT * FROM bv_bodemenergie_toets('SRID=28992;POINTM(230000 550000 1)', 'open', 30, 100);
@@ -44,8 +49,9 @@ SELECT * FROM bv_bodemenergie_toets('SRID=999999;POINT(230000 550000)', 'open', 
 --    neither disturb nor are disturbed.
 -- ---------------------------------------------------------------------
 BEGIN;
-DELETE FROM bv_beleidsgebied; DELETE FROM bv_gebied;
-DELETE FROM bv_wko_systeem; DELETE FROM bv_verontreiniging;
+-- TRUNCATE ... RESTART IDENTITY is rolled back with the transaction too;
+-- it makes the ids below independent of earlier tests.
+TRUNCATE bv_beleidsgebied, bv_gebied, bv_wko_systeem, bv_verontreiniging RESTART IDENTITY;
 
 -- Policy areas: one square per kind along y in [0, 1000].
 INSERT INTO bv_beleidsgebied (soort, naam, geom) VALUES
@@ -198,6 +204,13 @@ SELECT t.uitleg FROM bv_bodemenergie_toets(pg_temp.pt(0, 5000), 'open', 70, 100,
 SELECT oordeel, regel, naam
   FROM bv_bodemenergie_toets(ST_Buffer(pg_temp.pt(1050, 500), 51), 'gesloten', 0, 20);
 
+-- Other location shapes: a line (e.g. a horizontal loop) and a collection
+-- are checked wherever they touch.
+SELECT string_agg(regel || ':' || coalesce(naam, ''), ', ' ORDER BY regel, naam) AS lijn
+  FROM bv_bodemenergie_toets(ST_MakeLine(pg_temp.pt(900, 500), pg_temp.pt(2100, 500)), 'gesloten', 0, 10);
+SELECT string_agg(regel || ':' || coalesce(naam, ''), ', ' ORDER BY regel, naam) AS verzameling
+  FROM bv_bodemenergie_toets(ST_Collect(pg_temp.pt(4500, 500), ST_MakeLine(pg_temp.pt(0, 5100), pg_temp.pt(10, 5100))), 'gesloten', 0, 30);
+
 -- SRIDs: 0 is read as RD New; another metric CRS is transformed; Z ignored.
 SELECT bv_bodemenergie_oordeel(ST_SetSRID(pg_temp.pt(500, 500), 0), 'gesloten', 0, 20) AS srid0,
        bv_bodemenergie_oordeel(ST_Transform(pg_temp.pt(500, 500), 32631), 'gesloten', 0, 20) AS utm31,
@@ -276,6 +289,8 @@ SELECT * FROM bv_geothermie_woningen(ST_Transform(pg_temp.sq(0, 0, 1000, 1000), 
 SELECT * FROM bv_geothermie_woningen('SRID=28992;POLYGON((0 0,10 10,10 0,0 10,0 0))');
 SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000), 1500, 1200);
 SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000), 'NaN', 1200);
+SELECT * FROM bv_geothermie_woningen('SRID=28992;POLYGON((0 0,1e200 0,1e200 1e200,0 0))');
+SELECT * FROM bv_geothermie_woningen('SRID=28992;GEOMETRYCOLLECTION(POLYGON((0 0,1000 0,1000 1000,0 0)))');
 
 -- Declared properties.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparallel

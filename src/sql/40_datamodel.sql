@@ -64,6 +64,18 @@ CREATE INDEX bv_verontreiniging_geom_idx ON bv_verontreiniging USING gist (geom)
 COMMENT ON TABLE bv_verontreiniging IS
 'Groundwater contamination: plume contours (polygons) or source points without a surveyed contour (the standard 150 m circle). Remediated (gesaneerd) plumes take no part in the rules.';
 
+-- Numbers must be finite: 'NaN' passes "x >= 0" in PostgreSQL (NaN sorts
+-- above everything) and would silently switch rules off.
+ALTER TABLE bv_gebied
+    ADD CONSTRAINT bv_gebied_vraag_eindig CHECK (vraag < 'Infinity'),
+    ADD CONSTRAINT bv_gebied_aanbod_eindig CHECK (aanbod < 'Infinity');
+ALTER TABLE bv_wko_systeem
+    ADD CONSTRAINT bv_wko_systeem_diepte_eindig
+        CHECK (diepte_van_m > '-Infinity' AND diepte_van_m < 'Infinity'
+               AND diepte_tot_m > '-Infinity' AND diepte_tot_m < 'Infinity'),
+    ADD CONSTRAINT bv_wko_systeem_volume_eindig CHECK (volume_m3_per_jaar < 'Infinity'),
+    ADD CONSTRAINT bv_wko_systeem_straal_eindig CHECK (straal_m <= 10000);
+
 -- Column comments: the meaning of every column (also in doc/datamodel.md).
 COMMENT ON COLUMN bv_beleidsgebied.id IS 'Identifier.';
 COMMENT ON COLUMN bv_beleidsgebied.soort IS 'Kind of policy area; boringsvrije_zone = verbodzone diepe boringen, hoofdtrace = reserved main cable/pipe corridor.';

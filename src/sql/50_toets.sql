@@ -50,8 +50,8 @@ BEGIN
               USING ERRCODE = 'null_value_not_allowed',
                     HINT = 'Give the depth interval of the well screen or loop in metres below ground level, top first.';
     END IF;
-    IF v_r IS NULL OR v_r IN ('NaN', 'Infinity') OR v_r <= 0 THEN
-        RAISE EXCEPTION 'straal_m must be a positive finite radius, got %', coalesce(v_r::text, 'NULL')
+    IF v_r IS NULL OR NOT (v_r > 0 AND v_r <= 10000) THEN
+        RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', coalesce(v_r::text, 'NULL')
               USING ERRCODE = 'numeric_value_out_of_range',
                     HINT = 'The bubble radius of the new system in metres; the policy uses 250.';
     END IF;
@@ -354,6 +354,11 @@ BEGIN
                     HINT = 'Repair it first, e.g. ST_MakeValid(gebied).';
     END IF;
     oppervlakte_km2 := ST_Area(g) / 1e6;
+    IF oppervlakte_km2 * woningen_per_km2_max >= 1e15 THEN
+        RAISE EXCEPTION 'gebied is implausibly large (% km2)', oppervlakte_km2
+              USING ERRCODE = 'numeric_value_out_of_range',
+                    HINT = 'Check the coordinates and their unit: the area is measured in the CRS of the geometry, which must be in metres.';
+    END IF;
     woningen_min := round(oppervlakte_km2 * woningen_per_km2_min);
     woningen_max := round(oppervlakte_km2 * woningen_per_km2_max);
 END
