@@ -7,8 +7,9 @@
 # that every inner query runs on the GiST indexes.
 #
 # usage: test/bench-toets.sh [calls]     (default 2000 calls)
-# Expects the extension to be installed (bin/bodemvisie test or make install);
-# runs on a throwaway cluster unless already inside one.
+# Builds and installs the extension (holding the install lock, so nobody
+# installs over it mid-run) and runs on a throwaway cluster, unless already
+# inside one (BV_IN_CLUSTER set: then it uses what is installed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 calls=${1:-2000}
@@ -16,6 +17,8 @@ calls=${1:-2000}
 if [ -z "${BV_IN_CLUSTER:-}" ]; then
     BV_ROOT=$root
     source "$root/bin/lib.sh"
+    bv_lock
+    bv_build_install
     bv_in_cluster bash "$0" "$@"
     exit
 fi
