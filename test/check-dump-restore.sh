@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Dump/restore: a database with the extension and user rows in every table
+# restores (pg_dump -Fc | pg_restore) with the same rows, the same identity
+# sequence positions and the same answers of the rules.
+# Runs inside the test cluster (libpq variables set by bin/bodemvisie test).
+set -euo pipefail
+
+src=bv_dump_src_$$
+dst=bv_dump_dst_$$
+tmp=$(mktemp -d)
+cleanup() {
+    dropdb --if-exists "$src" || true
+    dropdb --if-exists "$dst" || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+createdb "$src"
+psql_q -d "$src" <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION bodemvisie CASCADE;
+INSERT INTO bv_beleidsgebied (soort, naam, bron, geom) VALUES
+  ('waterwingebied', 'Waterwingebied Assen-Oost', 'WMD',
+   ST_Multi(ST_MakeEnvelope(235000, 556000, 236000, 557000, 28992))),
+  ('boringsvrije_zone', 'Verbodzone diepe boringen', 'Provincie Drenthe',
+   ST_Multi(ST_MakeEnvelope(234000, 555000, 237000, 558000, 28992))),
+  ('grondwaterbeschermingsgebied', 'Assen-West', 'Provincie Drenthe',
+   ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(229000, 557000), 28992), 1500))),
+  ('gasveld', 'Gasveld Assen', 'NAM', ST_Multi(ST_MakeEnvelope(225000, 550000, 228000, 553000, 28992))),
+  ('hoofdtrace', 'Hoofdtrace Noord', NULL, ST_Multi(ST_MakeEnvelope(231000, 560000, 231020, 562000, 28992)));
+INSERT INTO bv_gebied (naam, ontwikkelgebied, vraag, aanbod, geom) VALUES
+  ('Kloosterveen', true, 40, 100, ST_Multi(ST_MakeEnvelope(228000, 558000, 230000, 560000, 28992))),
+  ('Centrum', false, NULL, NULL, ST_Multi(ST_MakeEnvelope(232000, 556000, 233500, 557500, 28992)));
+INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m, volume_m3_per_jaar, straal_m, status, bron)
+SELECT 'WKO ' || i, CASE WHEN i % 3 = 0 THEN 'gesloten' ELSE 'open' END,
+       ST_Multi(ST_SetSRID(ST_MakePoint(228000 + 150 * i, 558100 + 90 * (i % 7)), 28992)),
+       30 + i, 100 + i, 100000 * i, CASE WHEN i % 4 = 0 THEN NULL ELSE 100 + i END,
+       CASE WHEN i % 5 = 0 THEN 'gepland' ELSE 'bestaand' END, 'register'
+  FROM generate_series(1, 40) i;
+INSERT INTO bv_verontreiniging (naam, status, bron, geom) VALUES
+  ('Stomerij', 'actueel', 'Omgevingsdienst', ST_SetSRID(ST_MakePoint(232500, 556500), 28992)),
+  ('Gasfabriek', 'in_sanering', NULL, ST_MakeEnvelope(233000, 557000, 233300, 557200, 28992)),
+  ('Oude tank', 'gesaneerd', NULL, ST_SetSRID(ST_MakePoint(232600, 556600), 28992));
+-- a gap in the identity sequence, and an explicit id
+DELETE FROM bv_wko_systeem WHERE naam = 'WKO 40';
+INSERT INTO bv_gebied (id, naam, geom) VALUES (100, 'Handmatig',
+  ST_Multi(ST_MakeEnvelope(240000, 560000, 241000, 561000, 28992)));
+SQL
+
+# Rows, sequence positions and answers, as text.
+answers() {
+    psql_q -d "$1" -A -t <<'SQL'
+SET client_min_messages = warning;
+SELECT 'beleidsgebied', b.id, b.soort, b.naam, b.bron, ST_AsEWKB(b.geom) FROM bv_beleidsgebied b ORDER BY b.id;
+SELECT 'gebied', g.* FROM (SELECT id, naam, ontwikkelgebied, vraag, aanbod, ST_AsEWKB(geom) FROM bv_gebied) g ORDER BY 2;
+SELECT 'wko', w.id, w.naam, w.systeem, ST_AsEWKB(w.putten), w.diepte_van_m, w.diepte_tot_m,
+       w.volume_m3_per_jaar, w.straal_m, w.status, w.bron FROM bv_wko_systeem w ORDER BY w.id;
+SELECT 'verontreiniging', v.id, v.naam, v.status, v.bron, ST_AsEWKB(v.geom) FROM bv_verontreiniging v ORDER BY v.id;
+SELECT 'seq', s.sequencename, s.last_value FROM pg_sequences s WHERE s.sequencename LIKE 'bv\_%' ORDER BY 2;
+SELECT 'view', v.id, v.n_systemen, v.beslissing, round(v.bruikbaar_m2), round(v.bezet_m2), v.beslissing_met_proxy
+  FROM bv_wko_beslisboom_gebied v ORDER BY v.id;
+SELECT 'toets', p.x, p.y, s.systeem, t.*
+  FROM (VALUES (235500, 556500), (232500, 556550), (229000, 558200), (226000, 551000),
+               (229000, 557000), (233100, 557100), (231010, 561000)) AS p(x, y),
+       (VALUES ('open'), ('gesloten'), ('geothermie')) AS s(systeem),
+       LATERAL bv_bodemenergie_toets(ST_SetSRID(ST_MakePoint(p.x, p.y), 28992), s.systeem,
+               CASE s.systeem WHEN 'geothermie' THEN 2000 WHEN 'open' THEN 40 ELSE 0 END,
+               CASE s.systeem WHEN 'geothermie' THEN 2500 ELSE 120 END, 10) t
+ ORDER BY 2, 3, 4;
+SQL
+}
+
+answers "$src" > "$tmp/before.txt"
+pg_dump -Fc -f "$tmp/dump" "$src"
+createdb "$dst"
+pg_restore --exit-on-error -d "$dst" "$tmp/dump"
+answers "$dst" > "$tmp/after.txt"
+
+status=0
+if ! diff -u "$tmp/before.txt" "$tmp/after.txt"; then
+    echo "dump/restore changed rows or answers"
+    status=1
+fi
+rows=$(grep -c . "$tmp/before.txt")
+toets=$(grep -c '^toets|' "$tmp/before.txt")
+echo "compared $rows lines ($toets check rows) before and after restore"
+[ "$toets" -ge 21 ] || { echo "too few check rows"; status=1; }
+grep -q '^wko|39|' "$tmp/before.txt" || { echo "wko rows missing"; status=1; }
+
+# New rows continue the restored identity sequences (no duplicate keys).
+for db in "$src" "$dst"; do
+    psql_q -d "$db" -A -t -c "INSERT INTO bv_wko_systeem (naam, systeem, putten)
+        VALUES ('nieuw', 'open', 'SRID=28992;MULTIPOINT(230000 557000)') RETURNING id" \
+        -c "INSERT INTO bv_gebied (naam, geom) VALUES ('nieuw',
+        'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))') RETURNING id" | grep -E '^[0-9]+$'
+done > "$tmp/ids.txt"
+if [ "$(sed -n 1,2p "$tmp/ids.txt")" != "$(sed -n 3,4p "$tmp/ids.txt")" ]; then
+    echo "identity sequences differ after restore:"; cat "$tmp/ids.txt"; status=1
+fi
+echo "next ids after restore: $(tr '\n' ' ' < "$tmp/ids.txt")"
+exit $status
