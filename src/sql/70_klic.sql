@@ -535,7 +535,7 @@ BEGIN
         RAISE EXCEPTION 'KLIC: no file given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
     -- The file's bytes in the encoding its XML declaration names (UTF-8 if none).
-    enc := coalesce(substring(convert_from(substring(bestand FROM 1 FOR 200), 'SQL_ASCII')
+    enc := coalesce(substring(encode(substring(bestand FROM 1 FOR 200), 'escape')
                               FROM '^\s*<\?xml[^>]*encoding\s*=\s*["'']([A-Za-z0-9._-]+)["'']'), 'UTF-8');
     IF pg_char_to_encoding(enc) < 0 THEN
         RAISE EXCEPTION 'KLIC: file % declares the unknown encoding "%"', coalesce(bron, ''), enc
