@@ -123,7 +123,12 @@ import_one() {
                 "  FROM bv_klic_import_bestand((SELECT decode(b, 'base64') FROM bv_klic_bestand), :'bron') i;" \
                 "COMMIT;"
         } | "${psql_cmd[@]}" -X -q -A -t -v ON_ERROR_STOP=1 -v bron="$name" 2>"$tmp/err"); then
-        if grep -q 'bv_klic_extension_missing' "$tmp/err"; then
+        if grep -q 'connection to server\|could not connect\|role .* does not exist\|database .* does not exist' "$tmp/err" \
+                && ! grep -q '^ERROR:  KLIC' "$tmp/err"; then
+            sed -e 's/^psql: error: //' "$tmp/err" | head -n 2 >&2
+            echo "bodemvisie klic-import: cannot reach the database; set PGHOST, PGPORT, PGUSER, PGDATABASE" >&2
+            return 1
+        elif grep -q 'bv_klic_extension_missing' "$tmp/err"; then
             echo "bodemvisie klic-import: the database has no bodemvisie extension (run CREATE EXTENSION bodemvisie CASCADE)" >&2
         else
             sed -e 's/^psql:[^:]*:[0-9]*: //' "$tmp/err" | grep -E '^(ERROR|DETAIL|HINT|FATAL|WARNING):|^psql|^could not|connection' >&2 || true
