@@ -46,6 +46,11 @@ dropdb --if-exists bv_klic_check 2>/dev/null
 createdb bv_klic_check || exit 1
 trap 'dropdb --if-exists bv_klic_check 2>/dev/null' EXIT
 q "SET client_min_messages = warning; CREATE EXTENSION bodemvisie CASCADE" || exit 1
+if ! q "SELECT count(*) FROM bv_klic_levering" >/dev/null; then
+    echo "  FAIL the installed bodemvisie has no KLIC tables:"; psql -X -c '\dx' -c 'SELECT extversion FROM pg_extension'
+    ls -l "$(pg_config --sharedir)/extension/bodemvisie"* 2>/dev/null
+    exit 1
+fi
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 trap 'rm -rf "$tmp"; dropdb --if-exists bv_klic_check 2>/dev/null' EXIT
