@@ -147,9 +147,11 @@ SELECT pg_catalog.pg_extension_config_dump('bv_verharding_id_seq', '');
 
 -- ---------------------------------------------------------------- import
 
+-- PARALLEL RESTRICTED: its EXCEPTION block is a subtransaction, which a
+-- parallel worker cannot start.
 CREATE FUNCTION bv_klic_geometrie(gml xml, feature text DEFAULT NULL)
 RETURNS geometry
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 100 AS
+LANGUAGE plpgsql IMMUTABLE PARALLEL RESTRICTED COST 100 AS
 $fn$
 #variable_conflict use_column
 DECLARE
@@ -560,25 +562,36 @@ COMMENT ON FUNCTION bv_klic_import_bestand(bytea, text) IS
 
 -- ---------------------------------------------------------------- current network
 
+-- "Newest" = latest delivery date, then sequence number, then import id.
+-- Written as NOT EXISTS rather than DISTINCT ON, so that a spatial condition
+-- on the view still uses the GiST index of bv_kabel_leiding.
 CREATE VIEW bv_kabel_leiding_actueel AS
-SELECT DISTINCT ON (k.imkl_id)
-       k.id, k.levering_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerder_naam,
+SELECT k.id, k.levering_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerder_naam,
        k.netwerk_id, k.status, k.label, k.geom,
        l.klic_meldnummer, l.leveringsvolgnummer, l.datum
   FROM bv_kabel_leiding k
   JOIN bv_klic_levering l ON l.id = k.levering_id
- ORDER BY k.imkl_id, l.datum DESC NULLS LAST, l.leveringsvolgnummer DESC NULLS LAST, l.id DESC;
+ WHERE NOT EXISTS (
+        SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
+         WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
+           AND (coalesce(l2.datum, '-infinity'), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+             > (coalesce(l.datum, '-infinity'), coalesce(l.leveringsvolgnummer, -1), l.id));
 
 COMMENT ON VIEW bv_kabel_leiding_actueel IS
-'The current network: each cable, pipe or container (by gml:id) once, from the newest delivery that holds it.';
+'The current network: each cable, pipe or container (by gml:id) once, from the newest delivery that holds it (date, then sequence number, then import).';
+
+CREATE INDEX bv_klic_voorzorg_imkl_id_idx ON bv_klic_voorzorg (imkl_id);
 
 CREATE VIEW bv_klic_voorzorg_actueel AS
-SELECT DISTINCT ON (v.imkl_id)
-       v.id, v.levering_id, v.imkl_id, v.beheerder, v.netwerk_id, v.thema, v.eis, v.omschrijving,
+SELECT v.id, v.levering_id, v.imkl_id, v.beheerder, v.netwerk_id, v.thema, v.eis, v.omschrijving,
        v.geom, l.klic_meldnummer, l.leveringsvolgnummer
   FROM bv_klic_voorzorg v
   JOIN bv_klic_levering l ON l.id = v.levering_id
- ORDER BY v.imkl_id, l.datum DESC NULLS LAST, l.leveringsvolgnummer DESC NULLS LAST, l.id DESC;
+ WHERE NOT EXISTS (
+        SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
+         WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
+           AND (coalesce(l2.datum, '-infinity'), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+             > (coalesce(l.datum, '-infinity'), coalesce(l.leveringsvolgnummer, -1), l.id));
 
 COMMENT ON VIEW bv_klic_voorzorg_actueel IS
 'The current precaution areas: each once, from the newest delivery that holds it.';
