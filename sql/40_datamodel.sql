@@ -17,12 +17,16 @@ SELECT c.relname AS tabel, a.attname AS geometry_column,
                  JOIN pg_am am ON am.oid = ic.relam
                 WHERE i.indrelid = c.oid AND am.amname = 'gist' AND a.attnum = ANY (i.indkey)) AS gist
   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
- WHERE c.relname LIKE 'bv\_%' AND c.relkind = 'r' AND a.atttypid = 'geometry'::regtype
+ WHERE c.relname IN ('bv_beleidsgebied', 'bv_gebied', 'bv_wko_systeem', 'bv_verontreiniging')
+   AND c.relkind = 'r' AND a.atttypid = 'geometry'::regtype
  ORDER BY 1;
 
 -- Registered for pg_dump: the four tables and their identity sequences.
 SELECT x::regclass AS config_dump
-  FROM pg_extension e, unnest(e.extconfig) x WHERE e.extname = 'bodemvisie' ORDER BY 1::text;
+  FROM pg_extension e, unnest(e.extconfig) x
+ WHERE e.extname = 'bodemvisie'
+   AND x::regclass::text ~ '^bv_(beleidsgebied|gebied|wko_systeem|verontreiniging)(_id_seq)?$'
+ ORDER BY x::regclass::text;
 
 -- Comments on every table and column.
 SELECT c.relname, a.attname

@@ -297,4 +297,4 @@ SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparal
   FROM pg_proc p
  WHERE p.proname IN ('bv_bodemenergie_toets', 'bv_bodemenergie_oordeel', 'bv_systeemkeuze',
                      'bv_ladder', 'bv_ladder_treden', 'bv_ladder_voorrang', 'bv_geothermie_woningen')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
