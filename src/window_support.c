@@ -1,0 +1,156 @@
+/*-------------------------------------------------------------------------
+ *
+ * window_support.c
+ *	  Pieces shared by the window analyses (WKO interference, plume
+ *	  approach): argument checks, union-find with first-appearance
+ *	  numbering, and an envelope index on GEOS's STRtree.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "bodemvisie.h"
+
+#include <math.h>
+
+void
+bv_check_length(double value, const char *argname)
+{
+	if (isnan(value) || isinf(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be a finite number of metres, got %s", argname,
+						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity")),
+				 errhint("Give a distance in metres, e.g. 250; "
+						 "use NULL to leave a row out of the analysis.")));
+	if (value < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be negative, got %g", argname, value),
+				 errhint("Give a distance in metres, zero or more.")));
+}
+
+/* ---------- union-find ---------- */
+
+BvUnionFind *
+bv_uf_create(int n)
+{
+	BvUnionFind *uf = palloc(sizeof(BvUnionFind));
+
+	uf->n = n;
+	uf->parent = palloc(sizeof(int) * Max(n, 1));
+	uf->size = palloc(sizeof(int) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		uf->parent[i] = i;
+		uf->size[i] = 1;
+	}
+	return uf;
+}
+
+int
+bv_uf_find(BvUnionFind *uf, int i)
+{
+	while (uf->parent[i] != i)
+	{
+		uf->parent[i] = uf->parent[uf->parent[i]];	/* path halving */
+		i = uf->parent[i];
+	}
+	return i;
+}
+
+void
+bv_uf_union(BvUnionFind *uf, int a, int b)
+{
+	int			ra = bv_uf_find(uf, a);
+	int			rb = bv_uf_find(uf, b);
+
+	if (ra == rb)
+		return;
+	if (uf->size[ra] < uf->size[rb])
+	{
+		int			t = ra;
+
+		ra = rb;
+		rb = t;
+	}
+	uf->parent[rb] = ra;
+	uf->size[ra] += uf->size[rb];
+}
+
+int
+bv_uf_number(BvUnionFind *uf, const bool *active, int *comp_id, int *comp_size)
+{
+	int		   *root_id = palloc(sizeof(int) * Max(uf->n, 1));
+	int			ncomp = 0;
+
+	for (int i = 0; i < uf->n; i++)
+		root_id[i] = -1;
+	for (int i = 0; i < uf->n; i++)
+	{
+		int			root;
+
+		if (!active[i])
+		{
+			comp_id[i] = -1;
+			continue;
+		}
+		root = bv_uf_find(uf, i);
+		if (root_id[root] < 0)
+		{
+			root_id[root] = ncomp;
+			comp_size[ncomp] = 0;
+			ncomp++;
+		}
+		comp_id[i] = root_id[root];
+		comp_size[comp_id[i]]++;
+	}
+	pfree(root_id);
+	return ncomp;
+}
+
+/* ---------- envelope index ---------- */
+
+static void
+collect_hit(void *item, void *userdata)
+{
+	BvEnvTree  *t = (BvEnvTree *) userdata;
+
+	/* Runs inside GEOS: no palloc, no ereport.  The buffer holds n items. */
+	if (t->nhits < t->n)
+		t->hits[t->nhits++] = (int) ((intptr_t) item - 1);
+}
+
+BvEnvTree *
+bv_envtree_create(BvGeosPool *pool, int n)
+{
+	BvEnvTree  *t = palloc(sizeof(BvEnvTree));
+
+	t->n = n;
+	t->hits = palloc(sizeof(int) * Max(n, 1));
+	t->nhits = 0;
+	t->tree = bv_pool_tree(pool, GEOSSTRtree_create_r(bv_geos(), 10));
+	if (t->tree == NULL)
+		bv_geos_fail("STRtree create");
+	return t;
+}
+
+void
+bv_envtree_insert(BvEnvTree *t, const GEOSGeometry *geom, int item)
+{
+	/* item + 1: a NULL item pointer would be ambiguous. */
+	GEOSSTRtree_insert_r(bv_geos(), t->tree, geom, (void *) (intptr_t) (item + 1));
+}
+
+int
+bv_envtree_query(BvEnvTree *t, double xmin, double ymin, double xmax, double ymax)
+{
+	GEOSContextHandle_t h = bv_geos();
+	GEOSGeometry *box;
+
+	t->nhits = 0;
+	box = GEOSGeom_createRectangle_r(h, xmin, ymin, xmax, ymax);
+	if (box == NULL)
+		bv_geos_fail("rectangle");
+	GEOSSTRtree_query_r(h, t->tree, box, collect_hit, t);
+	GEOSGeom_destroy_r(h, box);
+	return t->nhits;
+}
