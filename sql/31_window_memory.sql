@@ -1,0 +1,55 @@
+-- Long window analyses can be cancelled, and neither finished nor cancelled
+-- runs leave memory behind (GEOS objects live in pools that are destroyed
+-- with their memory context, also at error abort).
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
+
+SELECT setseed(0.5);
+-- big: dense enough that one analysis takes well over the timeout below
+CREATE TEMP TABLE big AS
+SELECT i AS id, ST_MakePoint(random() * 70000, random() * 70000) AS g
+  FROM generate_series(1, 60000) i;
+CREATE TEMP TABLE small AS
+SELECT i AS id, ST_MakePoint(random() * 15000, random() * 15000) AS g
+  FROM generate_series(1, 2000) i;
+
+-- private (anonymous) memory of this backend, in kB
+CREATE FUNCTION pg_temp.rss_anon_kb() RETURNS bigint LANGUAGE sql AS $$
+  SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'),
+                       'RssAnon:\s+(\d+)'))[1]::bigint $$;
+
+-- Warm up: one full run of each and one cancelled run, so that the
+-- allocator has grown to its working size.
+SELECT count(r) AS wko_rows FROM (SELECT bv_wko_interference(g) OVER () AS r FROM small) s;
+SELECT count(r) AS pluim_rows FROM (SELECT bv_pluim_approach(g) OVER () AS r FROM small) s;
+SET statement_timeout = '300ms';
+SELECT count(r) FROM (SELECT bv_wko_interference(g) OVER () AS r FROM big) s;
+SELECT count(r) FROM (SELECT bv_pluim_approach(g, 100) OVER () AS r FROM big) s;
+RESET statement_timeout;
+CREATE TEMP TABLE rss AS SELECT 'before'::text AS at, pg_temp.rss_anon_kb() AS kb;
+
+-- 40 finished runs of each function in this backend...
+DO $$
+BEGIN
+  FOR i IN 1..40 LOOP
+    PERFORM count(r) FROM (SELECT bv_wko_interference(g, 300) OVER () AS r FROM small) s;
+    PERFORM count(r) FROM (SELECT bv_pluim_approach(g, 10) OVER () AS r FROM small) s;
+  END LOOP;
+END $$;
+-- ...and several cancelled ones (statement_timeout): the cancel error comes
+-- through, each time with 60,000 geometries in the pool.
+SET statement_timeout = '300ms';
+SELECT count(r) FROM (SELECT bv_wko_interference(g) OVER () AS r FROM big) s;
+SELECT count(r) FROM (SELECT bv_wko_interference(g) OVER () AS r FROM big) s;
+SELECT count(r) FROM (SELECT bv_wko_interference(g) OVER () AS r FROM big) s;
+SELECT count(r) FROM (SELECT bv_pluim_approach(g, 100) OVER () AS r FROM big) s;
+SELECT count(r) FROM (SELECT bv_pluim_approach(g, 100) OVER () AS r FROM big) s;
+RESET statement_timeout;
+INSERT INTO rss SELECT 'after', pg_temp.rss_anon_kb();
+
+-- A leak of the pooled geometries would cost tens of MB per cancelled run.
+SELECT (SELECT kb FROM rss WHERE at = 'after') - (SELECT kb FROM rss WHERE at = 'before') < 16 * 1024
+       AS rss_growth_below_16mb;
+
+-- The backend still works normally afterwards.
+SELECT (bv_wko_interference(g) OVER ()).n_groep FROM (VALUES ('POINT(0 0)'::geometry), ('POINT(100 0)')) t(g);
