@@ -61,6 +61,20 @@ SELECT h.id, round(w.overlap_m2::numeric, 6) AS ours,
 -- the default radius is 250 m
 SELECT id, (bv_wko_interference(g) OVER (ORDER BY id)).n_buren FROM hand WHERE id <= 3 ORDER BY id;
 
+-- A closed system with a field of 600 boreholes next to two others: above
+-- 512 circles the overlap is computed with GEOS overlay instead.
+CREATE TEMP TABLE veld AS
+SELECT 1 AS id, ST_Collect(ST_MakePoint(10000 + (i % 30) * 7, (i / 30) * 7)) AS g, 20::float8 AS r
+  FROM generate_series(0, 599) i
+UNION ALL SELECT 2, ST_MakePoint(10250, 70), 100
+UNION ALL SELECT 3, ST_MakePoint(9950, 0), 50;
+SELECT v.id, w.n_buren, round(w.overlap_m2) AS overlap_m2,
+       abs(w.overlap_m2 - coalesce((SELECT ST_Area(ST_Intersection(ST_Buffer(v.g, v.r), ST_Union(ST_Buffer(o.g, o.r))))
+                                      FROM veld o WHERE o.id <> v.id AND ST_Distance(v.g, o.g) < v.r + o.r), 0))
+         <= 1e-6 * greatest(w.overlap_m2, 1) AS same_as_postgis
+  FROM veld v JOIN (SELECT id, (bv_wko_interference(g, r) OVER (ORDER BY id)).* FROM veld) w USING (id)
+ ORDER BY v.id;
+
 -- 3. Partitions: one row, only NULLs, and PARTITION BY as separate analyses.
 SELECT (bv_wko_interference('POINT(0 0)'::geometry) OVER ()).*;
 SELECT (bv_wko_interference(g) OVER ()) IS NULL AS is_null

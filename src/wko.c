@@ -42,6 +42,7 @@ PG_FUNCTION_INFO_V1(bv_wko_interference);
 
 #define QUADSEGS		8
 #define NVERT			(4 * QUADSEGS)
+#define MAX_DIRECT_CIRCLES	512
 
 /* ---------- bubbles: regular 32-gons ---------- */
 
@@ -270,6 +271,8 @@ overlap_area(const Circle *own, int nown, const Circle *nb, int nnb,
 		{
 			const Circle *c = &these[a];
 
+			/* Pure arithmetic, no GEOS object of ours alive: safe to cancel. */
+			CHECK_FOR_INTERRUPTS();
 			if (c->r <= 0)
 				continue;
 			for (int k = 0; k < NVERT; k++)
@@ -722,37 +725,50 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 				if (sys[nbrs[k]].r > 0)
 					nnbw += sys[nbrs[k]].nwells;
 			nall = nown + nnbw;
-			if (nall > maxcircles)
+			if (nnbw == 0)
+				area = 0;		/* the neighbours' bubbles are empty */
+			else if (nall > MAX_DIRECT_CIRCLES)
 			{
-				if (own)
-				{
-					pfree(own);
-					pfree(nb);
-					pfree(inc);
-					pfree(exc);
-				}
-				maxcircles = Max(nall, 2 * maxcircles);
-				own = palloc(sizeof(Circle) * maxcircles);
-				nb = palloc(sizeof(Circle) * maxcircles);
-				inc = palloc(sizeof(Span) * maxcircles);
-				exc = palloc(sizeof(Span) * maxcircles);
-			}
-			for (int p = 0; p < nown; p++)
-				circle_build(&own[p], rd.wx[a->first + p] - ox,
-							 rd.wy[a->first + p] - oy, a->r);
-			nnbw = 0;
-			for (int k = 0; k < nnb; k++)
-			{
-				WkoSystem  *b = &sys[nbrs[k]];
-
-				if (b->r <= 0)
-					continue;
-				for (int q = 0; q < b->nwells; q++)
-					circle_build(&nb[nnbw++], rd.wx[b->first + q] - ox,
-								 rd.wy[b->first + q] - oy, b->r);
-			}
-			if (nnbw > 0 && !overlap_area(own, nown, nb, nnbw, inc, exc, &area))
+				/*
+				 * The boundary integration costs O(circles^2); beyond a few
+				 * hundred circles GEOS's cascaded union is cheaper.
+				 */
 				area = overlap_geos(sys, i, nbrs, nnb);
+			}
+			else
+			{
+				if (nall > maxcircles)
+				{
+					if (own)
+					{
+						pfree(own);
+						pfree(nb);
+						pfree(inc);
+						pfree(exc);
+					}
+					maxcircles = Max(nall, 2 * maxcircles);
+					own = palloc(sizeof(Circle) * maxcircles);
+					nb = palloc(sizeof(Circle) * maxcircles);
+					inc = palloc(sizeof(Span) * maxcircles);
+					exc = palloc(sizeof(Span) * maxcircles);
+				}
+				for (int p = 0; p < nown; p++)
+					circle_build(&own[p], rd.wx[a->first + p] - ox,
+								 rd.wy[a->first + p] - oy, a->r);
+				nnbw = 0;
+				for (int k = 0; k < nnb; k++)
+				{
+					WkoSystem  *b = &sys[nbrs[k]];
+
+					if (b->r <= 0)
+						continue;
+					for (int q = 0; q < b->nwells; q++)
+						circle_build(&nb[nnbw++], rd.wx[b->first + q] - ox,
+									 rd.wy[b->first + q] - oy, b->r);
+				}
+				if (!overlap_area(own, nown, nb, nnbw, inc, exc, &area))
+					area = overlap_geos(sys, i, nbrs, nnb);
+			}
 		}
 		res->overlap_m2 = area;
 	}
