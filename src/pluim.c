@@ -291,8 +291,10 @@ read_plume(PluimCache *cache, BvGeosPool *pool, Datum d, Plume *p,
 		if (!valid)
 		{
 			char	   *reason = GEOSisValidReason_r(h, g);
-			char	   *copy = reason ? pstrdup(reason) : "invalid";
+			char		copy[256];
 
+			/* copy without palloc, so that nothing can fail while reason lives */
+			strlcpy(copy, reason ? reason : "invalid", sizeof(copy));
 			if (reason)
 				GEOSFree_r(h, reason);
 			ereport(ERROR,

@@ -19,8 +19,7 @@ bv_check_length(double value, const char *argname)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s must be a finite number of metres, got %s", argname,
 						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity")),
-				 errhint("Give a distance in metres, e.g. 250; "
-						 "use NULL to leave a row out of the analysis.")));
+				 errhint("Give a finite distance in metres, e.g. 250.")));
 	if (value < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
