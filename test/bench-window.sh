@@ -4,9 +4,10 @@
 #
 #   test/bench-window.sh [SIZES...]        default sizes: 20000 100000
 #
-# Runs inside the current cluster when PGHOST is set (e.g. under
-# bin/bodemvisie's bv_in_cluster), else starts a throwaway one with
-# pg_virtualenv.  The extension must be installed (make install).
+# Runs inside the current cluster when PGHOST is set (or under bin/lib.sh's
+# bv_in_cluster), using the installed extension; otherwise it builds and
+# installs the extension holding the install lock and starts a throwaway
+# cluster (pg_virtualenv, settings of bv_in_cluster).
 # For each size it generates WKO systems and plumes (fixed seed), then times,
 # each in a fresh backend:
 #   wko  ours: bv_wko_interference(putten) OVER ()
@@ -15,18 +16,26 @@
 #   plume ours: bv_pluim_approach(pluim) OVER ()
 #   plume sql : ST_ClusterDBSCAN(eps 0) + ST_Union per cluster
 # and prints time, ratio, peak backend memory (VmHWM of the backend) and the
-# growth of the time from the first size to the last.
+# growth of the time from the first size to the last, and the number of rows
+# where the two answers disagree (must be 0).
 set -euo pipefail
 
-if [ -z "${PGHOST:-}" ]; then
-    exec pg_virtualenv -v 15 -o shared_buffers=256MB -o work_mem=64MB \
-        -o max_parallel_workers_per_gather=2 -- bash "$0" "$@"
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -z "${BV_IN_CLUSTER:-}" ] && [ -z "${PGHOST:-}" ]; then
+    # Build and install holding the install lock (so nobody installs over
+    # the extension mid-run), then run on a throwaway cluster.
+    BV_ROOT=$root
+    source "$root/bin/lib.sh"
+    bv_lock
+    bv_build_install
+    bv_in_cluster bash "$0" "$@"
+    exit
 fi
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(20000 100000)
 
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_q() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 psql_q -c "CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE" >/dev/null
 
@@ -72,10 +81,10 @@ ANALYZE bench_pluim;
 SQL
 }
 
-WKO_OURS="CREATE TEMP TABLE r AS
+WKO_OURS="CREATE UNLOGGED TABLE bench_r_ours AS
 SELECT id, (bv_wko_interference(putten) OVER (ORDER BY id)).* FROM bench_sys;"
 
-WKO_SQL="CREATE TEMP TABLE r AS
+WKO_SQL="CREATE UNLOGGED TABLE bench_r_sql AS
 WITH groups AS (
     SELECT id, ST_ClusterDBSCAN(putten, 500, 1) OVER (ORDER BY id) AS groep FROM bench_sys
 ), overlap AS (
@@ -89,10 +98,10 @@ WITH groups AS (
 SELECT g.id, g.groep, count(*) OVER (PARTITION BY g.groep) AS n_groep, o.n_buren, o.overlap_m2
   FROM groups g JOIN overlap o USING (id);"
 
-PLUIM_OURS="CREATE TEMP TABLE r AS
+PLUIM_OURS="CREATE UNLOGGED TABLE bench_r_ours AS
 SELECT id, (bv_pluim_approach(pluim) OVER (ORDER BY id)).* FROM bench_pluim;"
 
-PLUIM_SQL="CREATE TEMP TABLE r AS
+PLUIM_SQL="CREATE UNLOGGED TABLE bench_r_sql AS
 WITH c AS (
     SELECT id, ST_ClusterDBSCAN(contour, 0, 1) OVER (ORDER BY id) AS cluster, contour
       FROM (SELECT id, CASE WHEN GeometryType(pluim) = 'POINT' THEN ST_Buffer(pluim, 150)
@@ -106,19 +115,35 @@ SELECT c.id, c.cluster, a.n_pluimen, a.cluster_m2,
             WHEN a.cluster_m2 < 10000 THEN 'cluster' ELSE 'cluster_of_gebied' END AS aanpak
   FROM c JOIN a USING (cluster);"
 
+# Do both answers agree?  Groups are compared as partitions (DBSCAN numbers
+# its clusters its own way), areas within relative 1e-6.
+WKO_AGREE="SELECT count(*) FILTER (WHERE o.n_groep <> s.n_groep OR o.n_buren <> s.n_buren
+                            OR abs(o.overlap_m2 - s.overlap_m2) > 1e-6 * greatest(o.overlap_m2, 1))
+              + (SELECT count(DISTINCT (o2.groep, s2.groep)) - count(DISTINCT o2.groep)
+                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id))
+  FROM bench_r_ours o JOIN bench_r_sql s USING (id)"
+PLUIM_AGREE="SELECT count(*) FILTER (WHERE o.n_pluimen <> s.n_pluimen OR o.aanpak <> s.aanpak
+                            OR abs(o.cluster_m2 - s.cluster_m2) > 1e-6 * o.cluster_m2)
+              + (SELECT count(DISTINCT (o2.cluster, s2.cluster)) - count(DISTINCT o2.cluster)
+                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id))
+  FROM bench_r_ours o JOIN bench_r_sql s USING (id)"
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "PostgreSQL $(psql_q -At -c 'SHOW server_version'), PostGIS $(psql_q -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_q -At -c 'SELECT bv_geos_version()')"
-printf '%-7s %-6s %10s %10s %7s %12s %12s\n' size what ours_ms sql_ms ratio ours_peak_MB sql_peak_MB
+printf '%-7s %-6s %10s %10s %7s %12s %12s %9s\n' size what ours_ms sql_ms ratio ours_peak_MB sql_peak_MB disagree
 declare -A first_time
 for n in "${sizes[@]}"; do
     generate "$n" >/dev/null
     for what in wko pluim; do
-        if [ "$what" = wko ]; then ours=$WKO_OURS; sql=$WKO_SQL; else ours=$PLUIM_OURS; sql=$PLUIM_SQL; fi
+        if [ "$what" = wko ]; then ours=$WKO_OURS; sql=$WKO_SQL; agree=$WKO_AGREE
+        else ours=$PLUIM_OURS; sql=$PLUIM_SQL; agree=$PLUIM_AGREE; fi
+        psql_q -c "DROP TABLE IF EXISTS bench_r_ours, bench_r_sql" 2>/dev/null
         read -r t_ours m_ours < <(timed "$ours")
         read -r t_sql m_sql < <(timed "$sql")
+        bad=$(psql_q -At -c "$agree")
         ratio=$(awk -v a="$t_sql" -v b="$t_ours" 'BEGIN {printf "%.1f", a / b}')
-        printf '%-7s %-6s %10s %10s %6sx %12d %12d\n' "$n" "$what" "$t_ours" "$t_sql" "$ratio" \
-            $((m_ours / 1024)) $((m_sql / 1024))
+        printf '%-7s %-6s %10s %10s %6sx %12d %12d %9s\n' "$n" "$what" "$t_ours" "$t_sql" "$ratio" \
+            $((m_ours / 1024)) $((m_sql / 1024)) "$bad"
         if [ -z "${first_time[$what]:-}" ]; then
             first_time[$what]="$n $t_ours"
         else
@@ -129,4 +154,4 @@ for n in "${sizes[@]}"; do
         fi
     done
 done
-psql_q -c "DROP TABLE IF EXISTS bench_sys, bench_pluim" >/dev/null
+psql_q -c "DROP TABLE IF EXISTS bench_sys, bench_pluim, bench_r_ours, bench_r_sql" >/dev/null
