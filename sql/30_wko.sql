@@ -75,6 +75,14 @@ SELECT v.id, w.n_buren, round(w.overlap_m2) AS overlap_m2,
   FROM veld v JOIN (SELECT id, (bv_wko_interference(g, r) OVER (ORDER BY id)).* FROM veld) w USING (id)
  ORDER BY v.id;
 
+-- Wells listed twice count once.
+SELECT id, n_buren, round(overlap_m2::numeric, 6) AS overlap_m2,
+       round(ST_Area(ST_Intersection(ST_Buffer('MULTIPOINT((0 0), (0 0), (300 0), (0 0))'::geometry, 250),
+                                     ST_Buffer('POINT(100 0)'::geometry, 250)))::numeric, 6) AS postgis
+  FROM (SELECT id, (bv_wko_interference(g) OVER (ORDER BY id)).*
+          FROM (VALUES (1, 'MULTIPOINT((0 0), (0 0), (300 0), (0 0))'::geometry), (2, 'POINT(100 0)')) t(id, g)) s
+ ORDER BY id;
+
 -- 3. Partitions: one row, only NULLs, and PARTITION BY as separate analyses.
 SELECT (bv_wko_interference('POINT(0 0)'::geometry) OVER ()).*;
 SELECT (bv_wko_interference(g) OVER ()) IS NULL AS is_null

@@ -149,6 +149,13 @@ SELECT e.*, g.cluster AS got_cluster, g.n_pluimen AS got_n, g.cluster_m2 AS got_
     OR abs(e.cluster_m2 - g.cluster_m2) > 1e-6 * greatest(e.cluster_m2, g.cluster_m2);
 SELECT count(*) AS rows_compared FROM expected e JOIN got g USING (nabij, id);
 
+-- A point plume is exactly ST_Buffer(point, 150): single point plumes have
+-- that area bit for bit.
+SELECT count(*) AS single_points,
+       count(*) FILTER (WHERE g.cluster_m2 <> ST_Area(ST_Buffer(p.g, 150))) AS area_differs
+  FROM got g JOIN plume p USING (id)
+ WHERE g.nabij = 0 AND g.n_pluimen = 1 AND GeometryType(p.g) = 'POINT';
+
 -- PARTITION BY layout equals running each layout on its own.
 SELECT count(*) AS rows_differ
   FROM (SELECT id, (bv_pluim_approach(g) OVER (PARTITION BY layout ORDER BY id)).* FROM plume) p

@@ -41,273 +41,7 @@ PG_FUNCTION_INFO_V1(bv_wko_bel);
 PG_FUNCTION_INFO_V1(bv_wko_interference);
 
 #define QUADSEGS		8
-#define NVERT			(4 * QUADSEGS)
 #define MAX_DIRECT_CIRCLES	512
-
-/* ---------- bubbles: regular 32-gons ---------- */
-
-static double circle_cos[NVERT + 1];
-static double circle_sin[NVERT + 1];
-static bool circle_ready = false;
-
-/* Unit vertices as GEOS places them: angle 2*pi*k/32, k = 0..31 (CCW here). */
-static void
-circle_init(void)
-{
-	if (circle_ready)
-		return;
-	for (int k = 0; k < NVERT; k++)
-	{
-		double		a = 2.0 * M_PI * k / NVERT;
-
-		circle_cos[k] = cos(a);
-		circle_sin[k] = sin(a);
-	}
-	circle_cos[NVERT] = circle_cos[0];
-	circle_sin[NVERT] = circle_sin[0];
-	circle_ready = true;
-}
-
-/* A bubble polygon of one well, in coordinates local to the system. */
-typedef struct Circle
-{
-	double		cx;
-	double		cy;
-	double		r;
-	double		vx[NVERT + 1];
-	double		vy[NVERT + 1];
-} Circle;
-
-static void
-circle_build(Circle *c, double cx, double cy, double r)
-{
-	c->cx = cx;
-	c->cy = cy;
-	c->r = r;
-	for (int k = 0; k <= NVERT; k++)
-	{
-		c->vx[k] = cx + r * circle_cos[k];
-		c->vy[k] = cy + r * circle_sin[k];
-	}
-}
-
-typedef struct Span
-{
-	double		t0;
-	double		t1;
-} Span;
-
-/*
- * The parameter interval [t0, t1] of segment p(t) = (px, py) + t (dx, dy),
- * t in [0, 1], that lies inside circle polygon c.  Returns false when empty.
- * Sets *degenerate when the segment runs along an edge of c (then the
- * boundary of the union/intersection is ambiguous).
- */
-static bool
-segment_inside(const Circle *c, double px, double py, double dx, double dy,
-			   Span *iv, bool *degenerate)
-{
-	double		len = sqrt(dx * dx + dy * dy);
-	double		rin = c->r * cos(M_PI / NVERT);
-	double		ax = px - c->cx,
-				ay = py - c->cy;
-	double		bx = ax + dx,
-				by = ay + dy;
-	double		t,
-				ex,
-				ey,
-				dist2,
-				tol = 1e-9 * (c->r + len);
-	double		tenter = 0.0,
-				texit = 1.0;
-	bool		along = false;
-
-	if (c->r <= 0)
-		return false;
-	/* Outside the circumscribed circle: no part inside. */
-	t = (len > 0) ? -(ax * dx + ay * dy) / (len * len) : 0;
-	t = Max(0.0, Min(1.0, t));
-	ex = ax + t * dx;
-	ey = ay + t * dy;
-	dist2 = ex * ex + ey * ey;
-	if (dist2 > (c->r + tol) * (c->r + tol))
-		return false;
-	/* Inside the inscribed circle: all inside. */
-	if (ax * ax + ay * ay < (rin - tol) * (rin - tol) &&
-		bx * bx + by * by < (rin - tol) * (rin - tol))
-	{
-		iv->t0 = 0;
-		iv->t1 = 1;
-		return true;
-	}
-
-	/* Cyrus-Beck against the 32 edges (CCW, outward normal (ey, -ex)). */
-	for (int k = 0; k < NVERT; k++)
-	{
-		double		edx = c->vx[k + 1] - c->vx[k];
-		double		edy = c->vy[k + 1] - c->vy[k];
-		double		nx = edy,
-					ny = -edx;
-		double		nlen = sqrt(nx * nx + ny * ny);
-		double		num = nx * (c->vx[k] - px) + ny * (c->vy[k] - py);
-		double		den = nx * dx + ny * dy;
-
-		/* inside: n . (p(t) - v_k) <= 0  <=>  t * den <= num */
-		if (fabs(den) <= 1e-12 * nlen * len)
-		{
-			if (fabs(num) <= tol * nlen)
-				along = true;
-			else if (num < 0)
-				return false;
-			continue;
-		}
-		if (den > 0)
-			texit = Min(texit, num / den);
-		else
-			tenter = Max(tenter, num / den);
-		if (tenter > texit)
-			return false;
-	}
-	if (texit - tenter <= 0)
-		return false;
-	if (along)
-		*degenerate = true;
-	iv->t0 = tenter;
-	iv->t1 = texit;
-	return true;
-}
-
-static int
-interval_cmp(const void *a, const void *b)
-{
-	double		x = ((const Span *) a)->t0;
-	double		y = ((const Span *) b)->t0;
-
-	return (x > y) - (x < y);
-}
-
-/* Sort and merge intervals in place; returns the new count. */
-static int
-intervals_merge(Span *iv, int n)
-{
-	int			m = 0;
-
-	if (n <= 1)
-		return n;
-	qsort(iv, n, sizeof(Span), interval_cmp);
-	for (int i = 1; i < n; i++)
-	{
-		if (iv[i].t0 <= iv[m].t1)
-			iv[m].t1 = Max(iv[m].t1, iv[i].t1);
-		else
-			iv[++m] = iv[i];
-	}
-	return m + 1;
-}
-
-/*
- * Contribution to the shoelace sum of the parts of segment p(t) lying in the
- * union of inc[] and outside the union of exc[] (both merged).
- */
-static double
-segment_contribution(double px, double py, double dx, double dy,
-					 const Span *inc, int ninc, const Span *exc, int nexc)
-{
-	double		sum = 0;
-	int			e = 0;
-
-	for (int i = 0; i < ninc; i++)
-	{
-		double		t = inc[i].t0;
-		double		end = inc[i].t1;
-
-		while (t < end)
-		{
-			double		stop = end;
-
-			while (e < nexc && exc[e].t1 <= t)
-				e++;
-			if (e < nexc && exc[e].t0 <= t)
-			{
-				t = exc[e].t1;	/* skip the excluded part */
-				continue;
-			}
-			if (e < nexc && exc[e].t0 < stop)
-				stop = exc[e].t0;
-			{
-				double		x0 = px + t * dx,
-							y0 = py + t * dy,
-							x1 = px + stop * dx,
-							y1 = py + stop * dy;
-
-				sum += x0 * y1 - x1 * y0;
-			}
-			t = stop;
-		}
-	}
-	return sum;
-}
-
-/*
- * Area of (union of own[]) ∩ (union of nb[]), all convex 32-gons.  Returns
- * false when the boundary is degenerate (coinciding edges); the caller then
- * asks GEOS.
- */
-static bool
-overlap_area(const Circle *own, int nown, const Circle *nb, int nnb,
-			 Span *inc, Span *exc, double *area)
-{
-	double		sum = 0;
-	bool		degenerate = false;
-
-	for (int side = 0; side < 2; side++)
-	{
-		const Circle *these = side == 0 ? own : nb;
-		int			nthese = side == 0 ? nown : nnb;
-		const Circle *others = side == 0 ? nb : own;
-		int			nothers = side == 0 ? nnb : nown;
-
-		for (int a = 0; a < nthese; a++)
-		{
-			const Circle *c = &these[a];
-
-			/* Pure arithmetic, no GEOS object of ours alive: safe to cancel. */
-			CHECK_FOR_INTERRUPTS();
-			if (c->r <= 0)
-				continue;
-			for (int k = 0; k < NVERT; k++)
-			{
-				double		px = c->vx[k],
-							py = c->vy[k];
-				double		dx = c->vx[k + 1] - px,
-							dy = c->vy[k + 1] - py;
-				int			ninc = 0,
-							nexc = 0;
-
-				/* The edge counts where it is inside the other side... */
-				for (int b = 0; b < nothers; b++)
-					if (segment_inside(&others[b], px, py, dx, dy, &inc[ninc], &degenerate))
-						ninc++;
-				if (ninc == 0)
-					continue;
-				/* ...and not inside another polygon of its own side. */
-				for (int b = 0; b < nthese; b++)
-					if (b != a &&
-						segment_inside(&these[b], px, py, dx, dy, &exc[nexc], &degenerate))
-						nexc++;
-				if (degenerate)
-					return false;
-				ninc = intervals_merge(inc, ninc);
-				nexc = intervals_merge(exc, nexc);
-				sum += segment_contribution(px, py, dx, dy, inc, ninc, exc, nexc);
-			}
-		}
-	}
-	if (degenerate)
-		return false;
-	*area = Max(0.0, sum / 2.0);
-	return true;
-}
 
 /* ---------- reading systems ---------- */
 
@@ -362,10 +96,6 @@ add_well(WkoRead *rd, WkoSystem *s, double x, double y)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("putten has a non-finite coordinate"),
 				 errhint("Coordinates must be finite numbers in metres.")));
-	/* A well listed twice is one well (identical circles would be degenerate). */
-	for (int i = s->first; i < s->first + s->nwells; i++)
-		if (rd->wx[i] == x && rd->wy[i] == y)
-			return;
 	if (rd->nwells >= rd->maxwells)
 	{
 		rd->maxwells *= 2;
@@ -390,6 +120,53 @@ add_well(WkoRead *rd, WkoSystem *s, double x, double y)
 	}
 }
 
+static int
+well_cmp(const void *a, const void *b)
+{
+	const double *p = a,
+			   *q = b;
+
+	if (p[0] != q[0])
+		return p[0] < q[0] ? -1 : 1;
+	if (p[1] != q[1])
+		return p[1] < q[1] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * A well listed twice is one well: identical circles would make the
+ * boundary of the bubble ambiguous.  Sorting keeps this O(k log k) for
+ * systems with many boreholes.
+ */
+static void
+dedupe_wells(WkoRead *rd, WkoSystem *s)
+{
+	double	   *xy;
+	int			m = 0;
+
+	if (s->nwells < 2)
+		return;
+	xy = palloc(sizeof(double) * 2 * s->nwells);
+	for (int i = 0; i < s->nwells; i++)
+	{
+		xy[2 * i] = rd->wx[s->first + i];
+		xy[2 * i + 1] = rd->wy[s->first + i];
+	}
+	qsort(xy, s->nwells, 2 * sizeof(double), well_cmp);
+	for (int i = 0; i < s->nwells; i++)
+	{
+		if (m > 0 && xy[2 * i] == rd->wx[s->first + m - 1] &&
+			xy[2 * i + 1] == rd->wy[s->first + m - 1])
+			continue;
+		rd->wx[s->first + m] = xy[2 * i];
+		rd->wy[s->first + m] = xy[2 * i + 1];
+		m++;
+	}
+	rd->nwells = s->first + m;
+	s->nwells = m;
+	pfree(xy);
+}
+
 /* Collect the wells of a POINT or MULTIPOINT (empty parts skipped). */
 static void
 read_wells(WkoRead *rd, WkoSystem *s, const GEOSGeometry *g)
@@ -411,6 +188,7 @@ read_wells(WkoRead *rd, WkoSystem *s, const GEOSGeometry *g)
 			bv_geos_fail("point coordinates");
 		add_well(rd, s, x, y);
 	}
+	dedupe_wells(rd, s);
 }
 
 /* ---------- bv_wko_bel ---------- */
@@ -563,13 +341,10 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 	double		rmax = 0;
 	int32		srid = 0;
 	bool		have_srid = false;
-	Circle	   *own = NULL,
+	BvCircle   *own = NULL,
 			   *nb = NULL;
 	int			maxcircles = 0;
-	Span   *inc = NULL,
-			   *exc = NULL;
 
-	circle_init();
 	rd.maxwells = Max(n, 16);
 	rd.nwells = 0;
 	rd.wx = palloc(sizeof(double) * rd.maxwells);
@@ -644,6 +419,8 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 
 			if (j <= i || !b->active)
 				continue;
+			if (a->nwells > 1 && b->nwells > 1)
+				CHECK_FOR_INTERRUPTS();		/* many wells: many pairs */
 			limit = a->r + b->r;
 			for (int p = a->first; p < a->first + a->nwells && !near; p++)
 				for (int q = b->first; q < b->first + b->nwells; q++)
@@ -743,17 +520,13 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 					{
 						pfree(own);
 						pfree(nb);
-						pfree(inc);
-						pfree(exc);
 					}
 					maxcircles = Max(nall, 2 * maxcircles);
-					own = palloc(sizeof(Circle) * maxcircles);
-					nb = palloc(sizeof(Circle) * maxcircles);
-					inc = palloc(sizeof(Span) * maxcircles);
-					exc = palloc(sizeof(Span) * maxcircles);
+					own = palloc(sizeof(BvCircle) * maxcircles);
+					nb = palloc(sizeof(BvCircle) * maxcircles);
 				}
 				for (int p = 0; p < nown; p++)
-					circle_build(&own[p], rd.wx[a->first + p] - ox,
+					bv_circle_build(&own[p], rd.wx[a->first + p] - ox,
 								 rd.wy[a->first + p] - oy, a->r);
 				nnbw = 0;
 				for (int k = 0; k < nnb; k++)
@@ -763,10 +536,10 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 					if (b->r <= 0)
 						continue;
 					for (int q = 0; q < b->nwells; q++)
-						circle_build(&nb[nnbw++], rd.wx[b->first + q] - ox,
+						bv_circle_build(&nb[nnbw++], rd.wx[b->first + q] - ox,
 									 rd.wy[b->first + q] - oy, b->r);
 				}
-				if (!overlap_area(own, nown, nb, nnbw, inc, exc, &area))
+				if (!bv_circles_overlap_area(own, nown, nb, nnbw, &area))
 					area = overlap_geos(sys, i, nbrs, nnb);
 			}
 		}
@@ -791,7 +564,7 @@ bv_wko_interference(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
-	if (nrows > (int64) (MaxAllocHugeSize / sizeof(Circle)) || nrows > INT_MAX / 2)
+	if (nrows > (int64) (MaxAllocHugeSize / sizeof(BvCircle)) || nrows > INT_MAX / 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("bv_wko_interference: partition of " INT64_FORMAT " rows is too large",
@@ -807,6 +580,7 @@ bv_wko_interference(PG_FUNCTION_ARGS)
 												  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 
+		bv_geos_interruptible(cxt);
 		compute_partition(winobj, fcinfo, cache, part, (int) nrows);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextDelete(cxt);
