@@ -208,6 +208,12 @@ bv_envtree_query(BvEnvTree *t, double xmin, double ymin, double xmax, double yma
 		bv_geos_fail("rectangle");
 	GEOSSTRtree_query_r(h, t->tree, box, collect_hit, t);
 	GEOSGeom_destroy_r(h, box);
+
+	/*
+	 * The query reports no failure; if a cancel interrupted GEOS inside it
+	 * (bv_geos_interruptible), the hits may be incomplete: raise the cancel.
+	 */
+	CHECK_FOR_INTERRUPTS();
 	return t->nhits;
 }
 
