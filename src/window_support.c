@@ -2,8 +2,10 @@
  *
  * window_support.c
  *	  Pieces shared by the window analyses (WKO interference, plume
- *	  approach): argument checks, union-find with first-appearance
- *	  numbering, and an envelope index on GEOS's STRtree.
+ *	  approach): argument checks, letting a cancel interrupt GEOS,
+ *	  union-find with first-appearance numbering, an envelope index on
+ *	  GEOS's STRtree, and exact areas of unions and intersections of the
+ *	  32-gon circles ST_Buffer(point, r) makes.
  *
  *-------------------------------------------------------------------------
  */

@@ -22,7 +22,9 @@
  *	   theorem on the pieces of each polygon edge that lie on that boundary).
  *	   Where two polygon edges coincide (identical wells and radii) that
  *	   boundary is ambiguous and the area is computed with GEOS overlay
- *	   instead (buffer, unary union, intersection), as plain PostGIS would.
+ *	   instead (buffer, unary union, intersection), as plain PostGIS would;
+ *	   so it is above 512 circles, where the quadratic integration gets
+ *	   slower than GEOS.  The circle code lives in window_support.c.
  * Time is O(n log n) for the index plus the local work per neighbourhood.
  *
  *-------------------------------------------------------------------------
