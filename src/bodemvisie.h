@@ -105,4 +105,84 @@ extern void bv_srid_same(int32 expected, int32 got, const char *argname);
 /* A finite float8 argument, else ERROR 22003 naming it. */
 extern void bv_check_finite(double value, const char *argname);
 
+
+/* ---------- window_support.c: shared by the window analyses ---------- */
+
+/*
+ * A non-negative, finite length argument (radius, distance) in metres, else
+ * ERROR 22003 (NaN, Infinity) or 22023 (negative), with a hint.
+ */
+extern void bv_check_length(double value, const char *argname);
+
+/*
+ * Let a query cancel (statement_timeout, pg_cancel_backend) interrupt GEOS
+ * operations until mcxt is reset or deleted (also at error abort).
+ */
+extern void bv_geos_interruptible(MemoryContext mcxt);
+
+/*
+ * Union-find over n items and component numbering.  Components get ids from
+ * 0 in the order their first active item appears (the window's row order).
+ */
+typedef struct BvUnionFind
+{
+	int			n;
+	int		   *parent;
+	int		   *size;
+} BvUnionFind;
+
+extern BvUnionFind *bv_uf_create(int n);
+extern int	bv_uf_find(BvUnionFind *uf, int i);
+extern void bv_uf_union(BvUnionFind *uf, int a, int b);
+/* Fills comp_id[i] (-1 when !active[i]) and comp_size[id]; returns count. */
+extern int	bv_uf_number(BvUnionFind *uf, const bool *active, int *comp_id,
+						 int *comp_size);
+
+/*
+ * An envelope index (GEOS STRtree) over items 0..n-1.  The geometries whose
+ * envelopes are inserted must stay alive until the tree is released (both
+ * are owned by the caller's pool).  A query returns the items whose
+ * envelope meets a box, into a buffer allocated up front (the callback runs
+ * inside GEOS and must not palloc).
+ */
+typedef struct BvEnvTree
+{
+	GEOSSTRtree *tree;
+	int			n;
+	int		   *hits;
+	int			nhits;
+} BvEnvTree;
+
+extern BvEnvTree *bv_envtree_create(BvGeosPool *pool, int n);
+extern void bv_envtree_insert(BvEnvTree *t, const GEOSGeometry *geom, int item);
+extern int	bv_envtree_query(BvEnvTree *t, double xmin, double ymin,
+							 double xmax, double ymax);
+
+/*
+ * The polygon ST_Buffer(point, r) makes: a regular 32-gon with a vertex at
+ * angle 0 (8 segments per quarter circle).  Vertices here run CCW.
+ */
+#define BV_CIRCLE_NVERT 32
+
+typedef struct BvCircle
+{
+	double		cx;
+	double		cy;
+	double		r;
+	double		vx[BV_CIRCLE_NVERT + 1];
+	double		vy[BV_CIRCLE_NVERT + 1];
+} BvCircle;
+
+extern void bv_circle_build(BvCircle *c, double cx, double cy, double r);
+
+/*
+ * Area of (union of own[]) ∩ (union of nb[]) and area of the union of c[],
+ * integrated along the edges.  Return false when edges coincide (e.g.
+ * identical circles): the boundary is ambiguous, ask GEOS instead.  Cost
+ * O(n^2) in the number of circles; may CHECK_FOR_INTERRUPTS.
+ */
+extern bool bv_circles_overlap_area(const BvCircle *own, int nown,
+									const BvCircle *nb, int nnb, double *area);
+extern bool bv_circles_union_area(const BvCircle *c, int n, double *area);
+
 #endif							/* BODEMVISIE_H */

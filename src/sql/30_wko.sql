@@ -1,0 +1,27 @@
+-- WKO interference: SPEC.md sections 5 and 11 (decision tree 4.1).
+
+CREATE TYPE bv_wko_interferentie AS (
+    groep      integer,
+    n_groep    integer,
+    n_buren    integer,
+    overlap_m2 double precision
+);
+
+COMMENT ON TYPE bv_wko_interferentie IS
+'Result of bv_wko_interference per WKO system: its group (connected component of overlapping bubbles, numbered from 0 in row order), the group size, the number of systems whose bubble overlaps its own, and the area (m2) of its bubble covered by those bubbles.';
+
+CREATE FUNCTION bv_wko_bel(putten geometry, straal_m double precision DEFAULT 250)
+RETURNS geometry
+AS 'MODULE_PATHNAME', 'bv_wko_bel'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 50;
+
+COMMENT ON FUNCTION bv_wko_bel(geometry, double precision) IS
+'The bubble of a WKO system: ST_Buffer(putten, straal_m) with 8 segments per quarter circle, around each well (POINT or MULTIPOINT). Default radius 250 m (Bodemvisie Assen, decision tree 4.1).';
+
+CREATE FUNCTION bv_wko_interference(putten geometry, straal_m double precision DEFAULT 250)
+RETURNS bv_wko_interferentie
+AS 'MODULE_PATHNAME', 'bv_wko_interference'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE COST 500;
+
+COMMENT ON FUNCTION bv_wko_interference(geometry, double precision) IS
+'Window function: which WKO systems interfere. Two systems are neighbours when the distance between their wells is below the sum of their radii (bubbles overlap; touching does not count). Returns per row the group (connected component, numbered from 0 in the window''s row order), its size, the number of neighbours and the overlapped area of the bubble. Rows with a NULL or empty geometry or a NULL radius get NULL and take no part; PARTITION BY gives separate analyses.';

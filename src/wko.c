@@ -1,0 +1,601 @@
+/*-------------------------------------------------------------------------
+ *
+ * wko.c
+ *	  WKO (aquifer thermal energy storage) interference, decision tree 4.1 of
+ *	  the Bodemvisie Assen: the bubble of a system, and the window function
+ *	  that finds which systems' bubbles overlap.
+ *
+ * A bubble is ST_Buffer(putten, r) as PostGIS builds it: for every well a
+ * regular 32-gon (8 segments per quarter circle) with a vertex at angle 0,
+ * and for several wells the union of those.  Two systems are neighbours
+ * when the distance between their wells is below r_a + r_b.
+ *
+ * The window function computes the whole partition on its first call:
+ *	1. read every row (wells, radius) and index the systems in an STRtree;
+ *	2. for each system query the tree with its envelope grown by
+ *	   r + max(r), test the exact distance rule, join neighbours in a
+ *	   union-find and keep the edge;
+ *	3. per system with neighbours, the area of its bubble covered by the
+ *	   union of its neighbours' bubbles.  As all bubbles are unions of convex
+ *	   32-gons, that area is computed directly by integrating over the
+ *	   boundary of (own bubble) ∩ (union of neighbours' bubbles) (Green's
+ *	   theorem on the pieces of each polygon edge that lie on that boundary).
+ *	   Where two polygon edges coincide (identical wells and radii) that
+ *	   boundary is ambiguous and the area is computed with GEOS overlay
+ *	   instead (buffer, unary union, intersection), as plain PostGIS would;
+ *	   so it is above 512 circles, where the quadratic integration gets
+ *	   slower than GEOS.  The circle code lives in window_support.c.
+ * Time is O(n log n) for the index plus the local work per neighbourhood.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "bodemvisie.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+#include "windowapi.h"
+
+PG_FUNCTION_INFO_V1(bv_wko_bel);
+PG_FUNCTION_INFO_V1(bv_wko_interference);
+
+#define QUADSEGS		8
+#define MAX_DIRECT_CIRCLES	512
+
+/* ---------- reading systems ---------- */
+
+typedef struct WkoSystem
+{
+	bool		active;
+	double		r;
+	int			first;			/* index of first well in the well arrays */
+	int			nwells;
+	double		xmin,
+				ymin,
+				xmax,
+				ymax;
+	GEOSGeometry *geom;			/* pooled; envelope source for the tree */
+} WkoSystem;
+
+typedef struct WkoRead
+{
+	double	   *wx;
+	double	   *wy;
+	int			nwells;
+	int			maxwells;
+} WkoRead;
+
+static const char *
+geom_type_name(int wkb_type)
+{
+	static const char *const names[] = {
+		"unknown", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT",
+		"MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION"
+	};
+
+	return (wkb_type >= 0 && wkb_type < (int) lengthof(names)) ? names[wkb_type] : "unknown";
+}
+
+static void
+refuse_not_wells(int wkb_type)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("putten must be a POINT or MULTIPOINT (the wells of one system), got %s",
+					geom_type_name(wkb_type)),
+			 errhint("Give the well positions; for a system drawn as an area use "
+					 "ST_PointOnSurface(geom), for a collection ST_CollectionExtract(geom, 1).")));
+}
+
+static void
+add_well(WkoRead *rd, WkoSystem *s, double x, double y)
+{
+	if (!isfinite(x) || !isfinite(y))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("putten has a non-finite coordinate"),
+				 errhint("Coordinates must be finite numbers in metres.")));
+	if (rd->nwells >= rd->maxwells)
+	{
+		rd->maxwells *= 2;
+		rd->wx = repalloc(rd->wx, sizeof(double) * rd->maxwells);
+		rd->wy = repalloc(rd->wy, sizeof(double) * rd->maxwells);
+	}
+	rd->wx[rd->nwells] = x;
+	rd->wy[rd->nwells] = y;
+	rd->nwells++;
+	s->nwells++;
+	if (s->nwells == 1)
+	{
+		s->xmin = s->xmax = x;
+		s->ymin = s->ymax = y;
+	}
+	else
+	{
+		s->xmin = Min(s->xmin, x);
+		s->xmax = Max(s->xmax, x);
+		s->ymin = Min(s->ymin, y);
+		s->ymax = Max(s->ymax, y);
+	}
+}
+
+static int
+well_cmp(const void *a, const void *b)
+{
+	const double *p = a,
+			   *q = b;
+
+	if (p[0] != q[0])
+		return p[0] < q[0] ? -1 : 1;
+	if (p[1] != q[1])
+		return p[1] < q[1] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * A well listed twice is one well: identical circles would make the
+ * boundary of the bubble ambiguous.  Sorting keeps this O(k log k) for
+ * systems with many boreholes.
+ */
+static void
+dedupe_wells(WkoRead *rd, WkoSystem *s)
+{
+	double	   *xy;
+	int			m = 0;
+
+	if (s->nwells < 2)
+		return;
+	xy = palloc(sizeof(double) * 2 * s->nwells);
+	for (int i = 0; i < s->nwells; i++)
+	{
+		xy[2 * i] = rd->wx[s->first + i];
+		xy[2 * i + 1] = rd->wy[s->first + i];
+	}
+	qsort(xy, s->nwells, 2 * sizeof(double), well_cmp);
+	for (int i = 0; i < s->nwells; i++)
+	{
+		if (m > 0 && xy[2 * i] == rd->wx[s->first + m - 1] &&
+			xy[2 * i + 1] == rd->wy[s->first + m - 1])
+			continue;
+		rd->wx[s->first + m] = xy[2 * i];
+		rd->wy[s->first + m] = xy[2 * i + 1];
+		m++;
+	}
+	rd->nwells = s->first + m;
+	s->nwells = m;
+	pfree(xy);
+}
+
+/* Collect the wells of a POINT or MULTIPOINT (empty parts skipped). */
+static void
+read_wells(WkoRead *rd, WkoSystem *s, const GEOSGeometry *g)
+{
+	GEOSContextHandle_t h = bv_geos();
+	int			nparts = GEOSGetNumGeometries_r(h, g);
+
+	s->first = rd->nwells;
+	s->nwells = 0;
+	for (int p = 0; p < nparts; p++)
+	{
+		const GEOSGeometry *pt = GEOSGetGeometryN_r(h, g, p);
+		double		x,
+					y;
+
+		if (GEOSisEmpty_r(h, pt) == 1)
+			continue;
+		if (!GEOSGeomGetX_r(h, pt, &x) || !GEOSGeomGetY_r(h, pt, &y))
+			bv_geos_fail("point coordinates");
+		add_well(rd, s, x, y);
+	}
+	dedupe_wells(rd, s);
+}
+
+/* ---------- bv_wko_bel ---------- */
+
+typedef struct WkoCache
+{
+	BvGeomIO	io;
+	TupleDesc	tupdesc;
+} WkoCache;
+
+static WkoCache *
+wko_cache(FunctionCallInfo fcinfo, bool composite)
+{
+	WkoCache   *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+
+		cache = MemoryContextAllocZero(mcxt, sizeof(WkoCache));
+		bv_geomio_init(&cache->io, fcinfo, 0, mcxt);
+		if (composite)
+		{
+			TupleDesc	tupdesc;
+			MemoryContext oldcxt;
+
+			if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+				elog(ERROR, "function must return a composite type");
+			oldcxt = MemoryContextSwitchTo(mcxt);
+			cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+			MemoryContextSwitchTo(oldcxt);
+		}
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+/*
+ * bv_wko_bel(putten, straal_m) -> geometry: ST_Buffer(putten, straal_m),
+ * 8 segments per quarter circle, for a POINT or MULTIPOINT.
+ */
+Datum
+bv_wko_bel(PG_FUNCTION_ARGS)
+{
+	WkoCache   *cache = wko_cache(fcinfo, false);
+	double		r = PG_GETARG_FLOAT8(1);
+	BvGeosPool *pool;
+	BvGeomInfo	info;
+	GEOSGeometry *g;
+	GEOSGeometry *bel;
+	Datum		result;
+
+	bv_check_length(r, "straal_m");
+	pool = bv_pool_create(CurrentMemoryContext, 2);
+	g = bv_pool_geom(pool, bv_geom_read(&cache->io, PG_GETARG_DATUM(0), "putten", &info));
+	if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
+		refuse_not_wells(info.wkb_type);
+	bel = bv_pool_geom(pool, GEOSBuffer_r(bv_geos(), g, r, QUADSEGS));
+	if (bel == NULL)
+		bv_geos_fail("buffer");
+	result = bv_geom_write(&cache->io, bel, info.srid);
+	bv_pool_release(pool);
+	PG_RETURN_DATUM(result);
+}
+
+/* ---------- bv_wko_interference ---------- */
+
+typedef struct WkoResult
+{
+	bool		isnull;
+	int32		groep;
+	int32		n_groep;
+	int32		n_buren;
+	double		overlap_m2;
+} WkoResult;
+
+typedef struct WkoPartition
+{
+	bool		computed;
+	WkoResult	rows[FLEXIBLE_ARRAY_MEMBER];
+} WkoPartition;
+
+/* Overlap through GEOS, for the degenerate cases. */
+static double
+overlap_geos(WkoSystem *sys, int i, const int *nbrs, int nnb)
+{
+	GEOSContextHandle_t h = bv_geos();
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+											  "bv_wko_interference overlay",
+											  ALLOCSET_SMALL_SIZES);
+	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
+	BvGeosPool *pool = bv_pool_create(cxt, nnb + 4);
+	GEOSGeometry **parts = palloc(sizeof(GEOSGeometry *) * nnb);
+	GEOSGeometry *own,
+			   *coll,
+			   *uni,
+			   *inter;
+	double		area = 0;
+
+	own = bv_pool_geom(pool, GEOSBuffer_r(h, sys[i].geom, sys[i].r, QUADSEGS));
+	if (own == NULL)
+		bv_geos_fail("buffer");
+	for (int k = 0; k < nnb; k++)
+	{
+		parts[k] = GEOSBuffer_r(h, sys[nbrs[k]].geom, sys[nbrs[k]].r, QUADSEGS);
+		if (parts[k] == NULL)
+		{
+			for (int m = 0; m < k; m++)
+				GEOSGeom_destroy_r(h, parts[m]);
+			bv_geos_fail("buffer");
+		}
+	}
+	/* The collection takes ownership of the parts. */
+	coll = bv_pool_geom(pool, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION,
+														  parts, nnb));
+	if (coll == NULL)
+		bv_geos_fail("collection");
+	uni = bv_pool_geom(pool, GEOSUnaryUnion_r(h, coll));
+	if (uni == NULL)
+		bv_geos_fail("union");
+	inter = bv_pool_geom(pool, GEOSIntersection_r(h, own, uni));
+	if (inter == NULL)
+		bv_geos_fail("intersection");
+	if (!GEOSArea_r(h, inter, &area))
+		bv_geos_fail("area");
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(cxt);	/* destroys the pooled objects */
+	return area;
+}
+
+static void
+compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
+				  WkoCache *cache, WkoPartition *part, int n)
+{
+	BvGeosPool *pool = bv_pool_create(CurrentMemoryContext, n + 4);
+	WkoSystem  *sys = palloc0(sizeof(WkoSystem) * Max(n, 1));
+	WkoRead		rd;
+	BvEnvTree  *tree;
+	BvUnionFind *uf;
+	bool	   *active = palloc0(sizeof(bool) * Max(n, 1));
+	int		   *comp_id = palloc(sizeof(int) * Max(n, 1));
+	int		   *comp_size = palloc(sizeof(int) * Max(n, 1));
+	int		   *ea,
+			   *eb;
+	int			nedges = 0,
+				maxedges = 1024;
+	int		   *deg,
+			   *off,
+			   *adj;
+	double		rmax = 0;
+	int32		srid = 0;
+	bool		have_srid = false;
+	BvCircle   *own = NULL,
+			   *nb = NULL;
+	int			maxcircles = 0;
+
+	rd.maxwells = Max(n, 16);
+	rd.nwells = 0;
+	rd.wx = palloc(sizeof(double) * rd.maxwells);
+	rd.wy = palloc(sizeof(double) * rd.maxwells);
+	tree = bv_envtree_create(pool, n);
+
+	/* 1. Read the rows. */
+	for (int i = 0; i < n; i++)
+	{
+		bool		isnull,
+					isout;
+		Datum		d;
+		double		r;
+		BvGeomInfo	info;
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		part->rows[i].isnull = true;
+		d = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
+		if (isnull)
+			continue;			/* no radius: takes no part */
+		r = DatumGetFloat8(d);
+		bv_check_length(r, "straal_m");
+		d = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
+		if (isnull)
+			continue;
+		sys[i].geom = bv_pool_geom(pool, bv_geom_read(&cache->io, d, "putten", &info));
+		if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
+			refuse_not_wells(info.wkb_type);
+		if (info.is_empty)
+			continue;
+		if (!have_srid)
+		{
+			srid = info.srid;
+			have_srid = true;
+		}
+		else
+			bv_srid_same(srid, info.srid, "putten");
+		read_wells(&rd, &sys[i], sys[i].geom);
+		if (sys[i].nwells == 0)
+			continue;			/* only empty points */
+		sys[i].r = r;
+		sys[i].active = true;
+		active[i] = true;
+		rmax = Max(rmax, r);
+		bv_envtree_insert(tree, sys[i].geom, i);
+	}
+
+	/* 2. Neighbours: distance between the wells < r_a + r_b. */
+	uf = bv_uf_create(n);
+	ea = palloc(sizeof(int) * maxedges);
+	eb = palloc(sizeof(int) * maxedges);
+	for (int i = 0; i < n; i++)
+	{
+		WkoSystem  *a = &sys[i];
+		double		grow;
+		int			nhits;
+
+		if ((i & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (!a->active)
+			continue;
+		grow = a->r + rmax;
+		nhits = bv_envtree_query(tree, a->xmin - grow, a->ymin - grow,
+								 a->xmax + grow, a->ymax + grow);
+		for (int k = 0; k < nhits; k++)
+		{
+			int			j = tree->hits[k];
+			WkoSystem  *b = &sys[j];
+			double		limit;
+			bool		near = false;
+
+			if (j <= i || !b->active)
+				continue;
+			if (a->nwells > 1 && b->nwells > 1)
+				CHECK_FOR_INTERRUPTS();		/* many wells: many pairs */
+			limit = a->r + b->r;
+			for (int p = a->first; p < a->first + a->nwells && !near; p++)
+				for (int q = b->first; q < b->first + b->nwells; q++)
+				{
+					double		dx = rd.wx[q] - rd.wx[p];
+					double		dy = rd.wy[q] - rd.wy[p];
+
+					/* the same formula as ST_Distance for two points */
+					if (sqrt(dx * dx + dy * dy) < limit)
+					{
+						near = true;
+						break;
+					}
+				}
+			if (!near)
+				continue;
+			bv_uf_union(uf, i, j);
+			if (nedges >= maxedges)
+			{
+				maxedges *= 2;
+				ea = repalloc_huge(ea, sizeof(int) * maxedges);
+				eb = repalloc_huge(eb, sizeof(int) * maxedges);
+			}
+			ea[nedges] = i;
+			eb[nedges] = j;
+			nedges++;
+		}
+	}
+
+	/* Adjacency lists (CSR) from the edges. */
+	deg = palloc0(sizeof(int) * (n + 1));
+	off = palloc0(sizeof(int) * (n + 1));
+	for (int e = 0; e < nedges; e++)
+	{
+		deg[ea[e]]++;
+		deg[eb[e]]++;
+	}
+	for (int i = 0; i < n; i++)
+		off[i + 1] = off[i] + deg[i];
+	adj = palloc(sizeof(int) * Max(2 * nedges, 1));
+	memset(deg, 0, sizeof(int) * (n + 1));
+	for (int e = 0; e < nedges; e++)
+	{
+		adj[off[ea[e]] + deg[ea[e]]++] = eb[e];
+		adj[off[eb[e]] + deg[eb[e]]++] = ea[e];
+	}
+	pfree(ea);
+	pfree(eb);
+
+	bv_uf_number(uf, active, comp_id, comp_size);
+
+	/* 3. Results, with the overlap of every system that has neighbours. */
+	for (int i = 0; i < n; i++)
+	{
+		WkoResult  *res = &part->rows[i];
+		WkoSystem  *a = &sys[i];
+		const int  *nbrs = adj + off[i];
+		int			nnb = deg[i];
+		double		area = 0;
+
+		if ((i & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (!a->active)
+			continue;
+		res->isnull = false;
+		res->groep = comp_id[i];
+		res->n_groep = comp_size[comp_id[i]];
+		res->n_buren = nnb;
+
+		if (nnb > 0 && a->r > 0)
+		{
+			double		ox = rd.wx[a->first],
+						oy = rd.wy[a->first];
+			int			nown = a->nwells,
+						nnbw = 0,
+						nall;
+
+			for (int k = 0; k < nnb; k++)
+				if (sys[nbrs[k]].r > 0)
+					nnbw += sys[nbrs[k]].nwells;
+			nall = nown + nnbw;
+			if (nnbw == 0)
+				area = 0;		/* the neighbours' bubbles are empty */
+			else if (nall > MAX_DIRECT_CIRCLES)
+			{
+				/*
+				 * The boundary integration costs O(circles^2); beyond a few
+				 * hundred circles GEOS's cascaded union is cheaper.
+				 */
+				area = overlap_geos(sys, i, nbrs, nnb);
+			}
+			else
+			{
+				if (nall > maxcircles)
+				{
+					if (own)
+					{
+						pfree(own);
+						pfree(nb);
+					}
+					maxcircles = Max(nall, 2 * maxcircles);
+					own = palloc(sizeof(BvCircle) * maxcircles);
+					nb = palloc(sizeof(BvCircle) * maxcircles);
+				}
+				for (int p = 0; p < nown; p++)
+					bv_circle_build(&own[p], rd.wx[a->first + p] - ox,
+								 rd.wy[a->first + p] - oy, a->r);
+				nnbw = 0;
+				for (int k = 0; k < nnb; k++)
+				{
+					WkoSystem  *b = &sys[nbrs[k]];
+
+					if (b->r <= 0)
+						continue;
+					for (int q = 0; q < b->nwells; q++)
+						bv_circle_build(&nb[nnbw++], rd.wx[b->first + q] - ox,
+									 rd.wy[b->first + q] - oy, b->r);
+				}
+				if (!bv_circles_overlap_area(own, nown, nb, nnbw, &area))
+					area = overlap_geos(sys, i, nbrs, nnb);
+			}
+		}
+		res->overlap_m2 = area;
+	}
+
+	bv_pool_release(pool);
+}
+
+/*
+ * bv_wko_interference(putten, straal_m) OVER (...) -> bv_wko_interferentie
+ */
+Datum
+bv_wko_interference(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	WkoCache   *cache = wko_cache(fcinfo, true);
+	int64		nrows = WinGetPartitionRowCount(winobj);
+	WkoPartition *part;
+	WkoResult  *res;
+	int64		pos;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	if (nrows > (int64) (MaxAllocHugeSize / sizeof(BvCircle)) || nrows > INT_MAX / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("bv_wko_interference: partition of " INT64_FORMAT " rows is too large",
+						nrows),
+				 errhint("Split the analysis with PARTITION BY, e.g. per municipality.")));
+	part = WinGetPartitionLocalMemory(winobj,
+									  offsetof(WkoPartition, rows) +
+									  sizeof(WkoResult) * Max(nrows, 1));
+	if (!part->computed)
+	{
+		MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+												  "bv_wko_interference",
+												  ALLOCSET_DEFAULT_SIZES);
+		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
+
+		bv_geos_interruptible(cxt);
+		compute_partition(winobj, fcinfo, cache, part, (int) nrows);
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextDelete(cxt);
+		part->computed = true;
+	}
+
+	pos = WinGetCurrentPosition(winobj);
+	res = &part->rows[pos];
+	if (res->isnull)
+		PG_RETURN_NULL();
+	values[0] = Int32GetDatum(res->groep);
+	values[1] = Int32GetDatum(res->n_groep);
+	values[2] = Int32GetDatum(res->n_buren);
+	values[3] = Float8GetDatum(res->overlap_m2);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
+}
