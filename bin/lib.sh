@@ -4,7 +4,7 @@
 BV_PACKAGES=(
     make gcc postgresql-common postgresql-15 postgresql-server-dev-15
     postgresql-15-postgis-3 libgeos-dev
-    gdal-bin mapserver-bin cgi-mapserver
+    gdal-bin mapserver-bin cgi-mapserver fonts-dejavu-core
 )
 BV_PG_VERSION=15
 export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config
@@ -40,10 +40,12 @@ bv_ensure_packages() {
 
 # Build with PGXS and install into the PostgreSQL of BV_PG_VERSION.
 bv_build_install() {
+    [ -n "${BV_INSTALLED:-}" ] && return 0      # a parent script did it
     bv_say "building bodemvisie"
     make -C "$BV_ROOT" -s PG_CONFIG="$PG_CONFIG" >/dev/null
     bv_say "installing bodemvisie into PostgreSQL $BV_PG_VERSION"
     bv_as_root make -C "$BV_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+    export BV_INSTALLED=1
 }
 
 # Run "$@" against a throwaway cluster (pg_virtualenv sets PGHOST, PGPORT,
@@ -63,6 +65,8 @@ bv_in_cluster() {
 # each other's build.  Held until the calling script exits.
 bv_lock() {
     local lock="${TMPDIR:-/tmp}/bodemvisie-install.lock"
+    [ -n "${BV_LOCK_HELD:-}" ] && return 0      # a parent script holds it
+    export BV_LOCK_HELD=1
     exec 9>>"$lock"
     if ! flock -n 9; then
         bv_say "waiting for another bodemvisie build/test on this machine"
