@@ -64,7 +64,7 @@ bv_in_cluster() {
 # into the shared PostgreSQL directories, so two concurrent runs would test
 # each other's build.  Held until the calling script exits.
 bv_lock() {
-    local lock="${TMPDIR:-/tmp}/bodemvisie-install.lock"
+    local lock="${TMPDIR:-/tmp}/bodemvisie-install-$(id -u).lock"
     [ -n "${BV_LOCK_HELD:-}" ] && return 0      # a parent script holds it
     export BV_LOCK_HELD=1
     exec 9>>"$lock"
