@@ -1,4 +1,5 @@
 -- The demo report (Markdown), written by demo/run.sh with psql -At.
+\set QUIET on
 \pset footer off
 \pset tuples_only on
 

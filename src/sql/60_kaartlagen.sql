@@ -128,8 +128,11 @@ $$;
 COMMENT ON FUNCTION bv_bodemenergie_kaart() IS
 'The soil-energy potential map: for open and closed systems and for 3D zone 1 and 2, the areas where soil energy is free (vrij), restricted (restrictie) or forbidden (verbod), with the kinds of area behind it. Reads the policy areas and current plumes.';
 
+-- (a function result loses the typmod: the cast declares it for geometry_columns)
 CREATE VIEW bv_kaart_bodemenergie AS
-SELECT * FROM bv_bodemenergie_kaart();
+SELECT k.id, k.systeem, k.zone_3d, k.oordeel, k.redenen,
+       k.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_bodemenergie_kaart() k;
 
 COMMENT ON VIEW bv_kaart_bodemenergie IS
 'Map layer: soil-energy potential per system type (open, gesloten) and 3D zone: vrij, restrictie or verbod. Stable ids: 1-3 open zone 1, 4-6 open zone 2, 7-9 closed zone 1, 10-12 closed zone 2 (verbod, restrictie, vrij).';
