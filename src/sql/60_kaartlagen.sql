@@ -1,0 +1,157 @@
+-- Derived map layers (issue 5): views ready for GeoServer/MapServer, each with
+-- one geometry column of a declared type and SRID (so geometry_columns lists
+-- it), a stable integer id and readable attribute names; materialized
+-- versions (suffix _m) with GiST indexes for large data, and a refresh
+-- function.  The window functions need the whole table, so a WHERE on the
+-- plain views cannot use an index; map servers should read the _m versions.
+
+-- WKO bubbles with their interference result (SPEC.md 5).
+CREATE VIEW bv_kaart_wko_bellen AS
+SELECT s.id,
+       s.naam,
+       s.systeem,
+       s.status,
+       s.straal AS straal_m,
+       (s.r).groep,
+       (s.r).n_groep,
+       (s.r).n_buren,
+       round((s.r).overlap_m2::numeric, 1)::double precision AS overlap_m2,
+       (s.r).n_buren > 0 AS interfereert,
+       ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
+  FROM (SELECT w.*, coalesce(w.straal_m, 250) AS straal,
+               bv_wko_interference(w.putten, coalesce(w.straal_m, 250)) OVER (ORDER BY w.id) AS r
+          FROM bv_wko_systeem w) s;
+
+COMMENT ON VIEW bv_kaart_wko_bellen IS
+'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs.';
+
+-- Plumes with their cluster and remediation approach (SPEC.md 6).
+CREATE VIEW bv_kaart_pluimen AS
+SELECT v.id,
+       v.naam,
+       v.status,
+       CASE WHEN GeometryType(v.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
+       (v.r).cluster,
+       (v.r).n_pluimen,
+       round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
+       (v.r).aanpak,
+       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom)
+                     ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
+  FROM (SELECT p.*, bv_pluim_approach(p.geom) OVER (ORDER BY p.id) AS r
+          FROM bv_verontreiniging p
+         WHERE p.status <> 'gesaneerd') v;
+
+COMMENT ON VIEW bv_kaart_pluimen IS
+'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
+
+-- Soil-energy potential: for open and closed systems, per 3D zone, where it
+-- is free (vrij), restricted (restrictie) or forbidden (verbod).  Built from
+-- the policy areas and the current plumes with the rules of SPEC.md 2 and 9:
+--   verbod:     waterwingebied and grondwaterbeschermingsgebied (all soil
+--               energy), boringsvrije zone in zone 2, open systems in zone 1;
+--   restrictie: boringsvrije zone in zone 1, honderdjaarszone and nationaal
+--               landschap in zone 2, plumes (contour or 150 m circle);
+--   vrij:       the rest of the map extent.
+-- The map extent is the bounding box of all bodemvisie data plus 1 km.
+CREATE FUNCTION bv_bodemenergie_kaart()
+RETURNS TABLE (id integer, systeem text, zone_3d integer, oordeel text,
+               redenen text, geom geometry(MultiPolygon, 28992))
+LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 12
+AS $$
+WITH extent AS (
+    SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000), 28992) AS g
+      FROM (SELECT b.geom AS g FROM bv_beleidsgebied b
+            UNION ALL SELECT a.geom FROM bv_gebied a
+            UNION ALL SELECT w.putten FROM bv_wko_systeem w
+            UNION ALL SELECT v.geom FROM bv_verontreiniging v) all_data
+),
+klassen(systeem, zone_3d, nr) AS (
+    VALUES ('open', 1, 0), ('open', 2, 1), ('gesloten', 1, 2), ('gesloten', 2, 3)
+),
+-- every policy area or plume with what it means per class
+regels AS (
+    SELECT k.systeem, k.zone_3d, k.nr, r.oordeel, r.reden, r.g
+      FROM klassen k
+      CROSS JOIN LATERAL (
+          SELECT CASE
+                   WHEN b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied') THEN 'verbod'
+                   WHEN b.soort = 'boringsvrije_zone' AND k.zone_3d = 2 THEN 'verbod'
+                   ELSE 'restrictie' END AS oordeel,
+                 b.soort AS reden, b.geom AS g
+            FROM bv_beleidsgebied b
+           WHERE b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied', 'boringsvrije_zone')
+              OR (b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND k.zone_3d = 2)
+          UNION ALL
+          SELECT 'restrictie', 'verontreiniging',
+                 CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom) ELSE v.geom END
+            FROM bv_verontreiniging v
+           WHERE v.status <> 'gesaneerd'
+          UNION ALL
+          SELECT 'verbod', 'open_alleen_zone_2', e.g
+            FROM extent e
+           WHERE k.systeem = 'open' AND k.zone_3d = 1
+      ) r
+),
+verbod AS (
+    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g) AS g,
+           string_agg(DISTINCT r.reden, ', ' ORDER BY r.reden) AS redenen
+      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'verbod', extent e
+     GROUP BY k.nr, e.g
+),
+restrictie AS (
+    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g) AS g,
+           string_agg(DISTINCT r.reden, ', ' ORDER BY r.reden) AS redenen
+      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'restrictie', extent e
+     GROUP BY k.nr, e.g
+),
+vlakken AS (
+    SELECT k.systeem, k.zone_3d, k.nr, 'verbod' AS oordeel, 0 AS o, vb.redenen, vb.g
+      FROM klassen k JOIN verbod vb ON vb.nr = k.nr
+    UNION ALL
+    SELECT k.systeem, k.zone_3d, k.nr, 'restrictie', 1, rs.redenen,
+           CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g) END
+      FROM klassen k JOIN restrictie rs ON rs.nr = k.nr LEFT JOIN verbod vb ON vb.nr = k.nr
+    UNION ALL
+    SELECT k.systeem, k.zone_3d, k.nr, 'vrij', 2, NULL,
+           ST_Difference(e.g, ST_Union(coalesce(vb.g, 'SRID=28992;POLYGON EMPTY'::geometry),
+                                       coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)))
+      FROM klassen k CROSS JOIN extent e
+      LEFT JOIN verbod vb ON vb.nr = k.nr LEFT JOIN restrictie rs ON rs.nr = k.nr
+)
+SELECT (v.nr * 3 + v.o + 1)::integer, v.systeem, v.zone_3d, v.oordeel, v.redenen,
+       ST_Multi(ST_CollectionExtract(v.g, 3))::geometry(MultiPolygon, 28992)
+  FROM vlakken v
+ WHERE v.g IS NOT NULL AND NOT ST_IsEmpty(ST_CollectionExtract(v.g, 3))
+ ORDER BY 1
+$$;
+
+COMMENT ON FUNCTION bv_bodemenergie_kaart() IS
+'The soil-energy potential map: for open and closed systems and for 3D zone 1 and 2, the areas where soil energy is free (vrij), restricted (restrictie) or forbidden (verbod), with the kinds of area behind it. Reads the policy areas and current plumes.';
+
+-- (a function result loses the typmod: the cast declares it for geometry_columns)
+CREATE VIEW bv_kaart_bodemenergie AS
+SELECT k.id, k.systeem, k.zone_3d, k.oordeel, k.redenen,
+       k.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_bodemenergie_kaart() k;
+
+COMMENT ON VIEW bv_kaart_bodemenergie IS
+'Map layer: soil-energy potential per system type (open, gesloten) and 3D zone: vrij, restrictie or verbod. Stable ids: 1-3 open zone 1, 4-6 open zone 2, 7-9 closed zone 1, 10-12 closed zone 2 (verbod, restrictie, vrij).';
+
+-- Materialized versions with spatial indexes, for map servers and large data.
+CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen;
+CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
+CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
+COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
+'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
+
+CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen;
+CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
+CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
+COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
+'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
+
+CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie;
+CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
+CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
+COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS
+'Materialized bv_kaart_bodemenergie with a spatial index; refresh with bv_kaart_verversen().';
