@@ -2,13 +2,14 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
 BEGIN;
--- the sample data, on otherwise empty tables (rolled back at the end)
+-- the sample data, on otherwise empty tables (rolled back at the end);
+-- pg_regress runs from the top of the repository
 TRUNCATE bv_beleidsgebied, bv_gebied, bv_wko_systeem, bv_verontreiniging;
 \set QUIET on
-\ir ../data/assen/10_beleidsgebieden.sql
-\ir ../data/assen/20_gebieden.sql
-\ir ../data/assen/30_wko_systemen.sql
-\ir ../data/assen/40_verontreinigingen.sql
+\i data/assen/10_beleidsgebieden.sql
+\i data/assen/20_gebieden.sql
+\i data/assen/30_wko_systemen.sql
+\i data/assen/40_verontreinigingen.sql
 \set QUIET off
 
 -- Every layer and its materialized twin is registered with type and SRID.
@@ -75,6 +76,8 @@ SELECT i, ST_SetSRID(ST_MakePoint(228500 + random() * 10000, 552000 + random() *
 CREATE TEMP TABLE cases(systeem text, zone_3d int, van float8, tot float8);
 INSERT INTO cases VALUES ('gesloten', 1, 0, 15), ('gesloten', 2, 0, 100), ('open', 2, 65, 100);
 SELECT c.systeem, c.zone_3d, count(*) AS spots,
+       count(*) FILTER (WHERE kaart.oordeel = 'verbod') AS in_verbod,
+       count(*) FILTER (WHERE kaart.oordeel = 'restrictie') AS in_restrictie,
        count(*) FILTER (WHERE kaart.oordeel <> CASE toets.ernst WHEN 'geen_beperking' THEN 'vrij'
                                                 ELSE toets.ernst END) AS disagree
   FROM cases c, spots s

@@ -166,7 +166,7 @@ BEGIN
          WHERE v.status <> 'gesaneerd'
            AND ST_DWithin(v.geom, v_loc, 150)
            AND CASE WHEN GeometryType(v.geom) = 'POINT'
-                    THEN ST_Intersects(ST_Buffer(v.geom, 150), v_loc)
+                    THEN ST_Intersects(bv_pluim(v.geom), v_loc)
                     ELSE ST_Intersects(v.geom, v_loc) END
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,

@@ -690,7 +690,7 @@ BEGIN
            GeometryType(c.geom), NULL, NULL, ST_Distance(c.pluim, g), true,
            NULL, ST_Area(ST_Intersection(c.pluim, g)),
            coalesce(c.bron, 'bv_verontreiniging ' || c.id), c.pluim
-      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN ST_Buffer(v.geom, 150)
+      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom)
                              ELSE v.geom END AS pluim
               FROM bv_verontreiniging v
              WHERE v.status <> 'gesaneerd' AND ST_DWithin(v.geom, g, 150)) c
