@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every function of the extension that a user can call has a reference entry
+# doc/reference/<name>.md, and every view of the extension is described in
+# doc/ somewhere.  Runs inside the suite's cluster.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+db=bv_check_docs
+trap 'dropdb --if-exists "$db" 2>/dev/null || true' EXIT
+dropdb --if-exists "$db" 2>/dev/null || true
+createdb "$db"
+export PGDATABASE=$db
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION bodemvisie CASCADE"
+missing=0
+functions=$(psql -X -At -c "
+    SELECT DISTINCT p.proname FROM pg_proc p
+      JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+      JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
+     WHERE p.prorettype <> 'trigger'::regtype ORDER BY 1")
+for f in $functions; do
+    if [ -f "$root/doc/reference/$f.md" ]; then echo "  ok   $f"; else echo "  FAIL $f: no doc/reference/$f.md"; missing=$((missing + 1)); fi
+done
+views=$(psql -X -At -c "
+    SELECT c.relname FROM pg_class c
+      JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+      JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
+     WHERE c.relkind IN ('v', 'm') ORDER BY 1")
+for v in $views; do
+    if grep -rqw "$v" "$root/doc"; then echo "  ok   view $v"; else echo "  FAIL view $v: not in doc/"; missing=$((missing + 1)); fi
+done
+[ -n "$functions" ] && [ "$missing" -eq 0 ]
