@@ -23,18 +23,12 @@ PG_FUNCTION_INFO_V1(bv_geos_version);
 Datum
 bv_invoer(PG_FUNCTION_ARGS)
 {
-	BvGeomIO   *io = fcinfo->flinfo->fn_extra;
+	BvGeomIO   *io = &bv_call_cache(fcinfo, false)->io;
 	BvGeosPool *pool;
 	BvGeomInfo	info;
 	GEOSGeometry *geom;
 	Datum		result;
 
-	if (io == NULL)
-	{
-		io = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(BvGeomIO));
-		bv_geomio_init(io, fcinfo, 0, fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = io;
-	}
 	pool = bv_pool_create(CurrentMemoryContext, 1);
 	geom = bv_pool_geom(pool, bv_geom_read(io, PG_GETARG_DATUM(0), "geom", &info));
 	if (info.has_m)

@@ -11,6 +11,7 @@
 #define BODEMVISIE_H
 
 #include "postgres.h"
+#include "access/tupdesc.h"
 #include "fmgr.h"
 
 #define GEOS_USE_ONLY_R_API
@@ -90,6 +91,19 @@ extern void bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
  */
 extern GEOSGeometry *bv_geom_read(BvGeomIO *io, Datum datum,
 								  const char *argname, BvGeomInfo *info);
+
+/*
+ * What a geometry function keeps in fn_extra: the I/O of its first (geometry)
+ * argument and, for a composite result, the blessed result descriptor.
+ * Created on the first call, in fn_mcxt.
+ */
+typedef struct BvCallCache
+{
+	BvGeomIO	io;
+	TupleDesc	tupdesc;		/* NULL unless composite */
+} BvCallCache;
+
+extern BvCallCache *bv_call_cache(FunctionCallInfo fcinfo, bool composite);
 
 /* Write a GEOS geometry back as a datum of the geometry type, with srid. */
 extern Datum bv_geom_write(BvGeomIO *io, const GEOSGeometry *geom, int32 srid);

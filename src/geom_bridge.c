@@ -15,6 +15,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
@@ -52,6 +53,33 @@ bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
 	getTypeBinaryInputInfo(io->typid, &recvfn, &io->recv_ioparam);
 	fmgr_info_cxt(sendfn, &io->send_fn, mcxt);
 	fmgr_info_cxt(recvfn, &io->recv_fn, mcxt);
+}
+
+BvCallCache *
+bv_call_cache(FunctionCallInfo fcinfo, bool composite)
+{
+	BvCallCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+
+		cache = MemoryContextAllocZero(mcxt, sizeof(BvCallCache));
+		bv_geomio_init(&cache->io, fcinfo, 0, mcxt);
+		if (composite)
+		{
+			TupleDesc	tupdesc;
+			MemoryContext oldcxt;
+
+			if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+				elog(ERROR, "function must return a composite type");
+			oldcxt = MemoryContextSwitchTo(mcxt);
+			cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+			MemoryContextSwitchTo(oldcxt);
+		}
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
 }
 
 static uint32

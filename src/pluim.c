@@ -37,39 +37,6 @@ PG_FUNCTION_INFO_V1(bv_pluim_approach);
 #define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (SPEC.md 6) */
 #define MAX_DIRECT_CIRCLES	256		/* above: GEOS's cascaded union is cheaper */
 
-typedef struct PluimCache
-{
-	BvGeomIO	io;
-	TupleDesc	tupdesc;
-} PluimCache;
-
-static PluimCache *
-pluim_cache(FunctionCallInfo fcinfo, bool composite)
-{
-	PluimCache *cache = fcinfo->flinfo->fn_extra;
-
-	if (cache == NULL)
-	{
-		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
-
-		cache = MemoryContextAllocZero(mcxt, sizeof(PluimCache));
-		bv_geomio_init(&cache->io, fcinfo, 0, mcxt);
-		if (composite)
-		{
-			TupleDesc	tupdesc;
-			MemoryContext oldcxt;
-
-			if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-				elog(ERROR, "function must return a composite type");
-			oldcxt = MemoryContextSwitchTo(mcxt);
-			cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-			MemoryContextSwitchTo(oldcxt);
-		}
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	return cache;
-}
-
 /* A non-negative finite factor (speed, age, retardation). */
 static void
 check_factor(double value, const char *argname, const char *hint)
@@ -96,7 +63,7 @@ check_factor(double value, const char *argname, const char *hint)
 Datum
 bv_pluim(PG_FUNCTION_ARGS)
 {
-	PluimCache *cache = pluim_cache(fcinfo, false);
+	BvCallCache *cache = bv_call_cache(fcinfo, false);
 	double		speed = PG_GETARG_FLOAT8(1);
 	double		age = PG_GETARG_FLOAT8(2);
 	double		retardation = PG_GETARG_FLOAT8(3);
@@ -268,7 +235,7 @@ standard_circle(GEOSContextHandle_t h, double x, double y)
 
 /* Read one row into p (active when it takes part). */
 static void
-read_plume(PluimCache *cache, BvGeosPool *pool, Datum d, Plume *p,
+read_plume(BvCallCache *cache, BvGeosPool *pool, Datum d, Plume *p,
 		   int32 *srid, bool *have_srid)
 {
 	GEOSContextHandle_t h = bv_geos();
@@ -465,7 +432,7 @@ cluster_area(Plume *plumes, const int *members, int nmembers)
 }
 
 static void
-compute_partition(WindowObject winobj, PluimCache *cache, PluimPartition *part,
+compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 				  int n, double *max_cluster_m2)
 {
 	BvGeosPool *pool = bv_pool_create(CurrentMemoryContext, 2 * n + 4);
@@ -570,7 +537,7 @@ Datum
 bv_pluim_approach(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	PluimCache *cache = pluim_cache(fcinfo, true);
+	BvCallCache *cache = bv_call_cache(fcinfo, true);
 	int64		nrows = WinGetPartitionRowCount(winobj);
 	PluimPartition *part;
 	PluimResult *res;

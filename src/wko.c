@@ -195,39 +195,6 @@ read_wells(WkoRead *rd, WkoSystem *s, const GEOSGeometry *g)
 
 /* ---------- bv_wko_bel ---------- */
 
-typedef struct WkoCache
-{
-	BvGeomIO	io;
-	TupleDesc	tupdesc;
-} WkoCache;
-
-static WkoCache *
-wko_cache(FunctionCallInfo fcinfo, bool composite)
-{
-	WkoCache   *cache = fcinfo->flinfo->fn_extra;
-
-	if (cache == NULL)
-	{
-		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
-
-		cache = MemoryContextAllocZero(mcxt, sizeof(WkoCache));
-		bv_geomio_init(&cache->io, fcinfo, 0, mcxt);
-		if (composite)
-		{
-			TupleDesc	tupdesc;
-			MemoryContext oldcxt;
-
-			if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-				elog(ERROR, "function must return a composite type");
-			oldcxt = MemoryContextSwitchTo(mcxt);
-			cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-			MemoryContextSwitchTo(oldcxt);
-		}
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	return cache;
-}
-
 /*
  * bv_wko_bel(putten, straal_m) -> geometry: ST_Buffer(putten, straal_m),
  * 8 segments per quarter circle, for a POINT or MULTIPOINT.
@@ -235,7 +202,7 @@ wko_cache(FunctionCallInfo fcinfo, bool composite)
 Datum
 bv_wko_bel(PG_FUNCTION_ARGS)
 {
-	WkoCache   *cache = wko_cache(fcinfo, false);
+	BvCallCache *cache = bv_call_cache(fcinfo, false);
 	double		r = PG_GETARG_FLOAT8(1);
 	BvGeosPool *pool;
 	BvGeomInfo	info;
@@ -323,7 +290,7 @@ overlap_geos(WkoSystem *sys, int i, const int *nbrs, int nnb)
 
 static void
 compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
-				  WkoCache *cache, WkoPartition *part, int n)
+				  BvCallCache *cache, WkoPartition *part, int n)
 {
 	BvGeosPool *pool = bv_pool_create(CurrentMemoryContext, n + 4);
 	WkoSystem  *sys = palloc0(sizeof(WkoSystem) * Max(n, 1));
@@ -558,7 +525,7 @@ Datum
 bv_wko_interference(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	WkoCache   *cache = wko_cache(fcinfo, true);
+	BvCallCache *cache = bv_call_cache(fcinfo, true);
 	int64		nrows = WinGetPartitionRowCount(winobj);
 	WkoPartition *part;
 	WkoResult  *res;
