@@ -119,6 +119,10 @@ extern void bv_srid_same(int32 expected, int32 got, const char *argname);
 /* A finite float8 argument, else ERROR 22003 naming it. */
 extern void bv_check_finite(double value, const char *argname);
 
+/* A finite float8 >= 0, else ERROR 22003 (NaN, Infinity) or 22023 (negative). */
+extern void bv_check_non_negative(double value, const char *argname,
+								  const char *hint);
+
 
 /* ---------- window_support.c: shared by the window analyses ---------- */
 

@@ -220,3 +220,23 @@ bv_check_finite(double value, const char *argname)
 				 errmsg("%s must be a finite number, got %s", argname,
 						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity"))));
 }
+
+/*
+ * A finite, non-negative float8 argument (a length, a factor, a demand):
+ * ERROR 22003 for NaN/Infinity, 22023 for a negative value, both with hint.
+ */
+void
+bv_check_non_negative(double value, const char *argname, const char *hint)
+{
+	if (isnan(value) || isinf(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be a finite number, got %s", argname,
+						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity")),
+				 errhint("%s", hint)));
+	if (value < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be negative, got %g", argname, value),
+				 errhint("%s", hint)));
+}

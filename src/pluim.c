@@ -37,23 +37,6 @@ PG_FUNCTION_INFO_V1(bv_pluim_approach);
 #define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (SPEC.md 6) */
 #define MAX_DIRECT_CIRCLES	256		/* above: GEOS's cascaded union is cheaper */
 
-/* A non-negative finite factor (speed, age, retardation). */
-static void
-check_factor(double value, const char *argname, const char *hint)
-{
-	if (isnan(value) || isinf(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be a finite number, got %s", argname,
-						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity")),
-				 errhint("%s", hint)));
-	if (value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not be negative, got %g", argname, value),
-				 errhint("%s", hint)));
-}
-
 /*
  * bv_pluim(bron, snelheid_m_per_jaar, ouderdom_jaar, retardatie) -> geometry
  *
@@ -74,12 +57,12 @@ bv_pluim(PG_FUNCTION_ARGS)
 	GEOSGeometry *circle;
 	Datum		result;
 
-	check_factor(speed, "snelheid_m_per_jaar",
-				 "The mean groundwater flow speed in metres per year; the policy uses 10.");
-	check_factor(age, "ouderdom_jaar",
-				 "The mean age of the contamination in years; the policy uses 30.");
-	check_factor(retardation, "retardatie",
-				 "The retardation factor of the contaminant (0..1); the policy uses 0.5.");
+	bv_check_non_negative(speed, "snelheid_m_per_jaar",
+						  "The mean groundwater flow speed in metres per year; the policy uses 10.");
+	bv_check_non_negative(age, "ouderdom_jaar",
+						  "The mean age of the contamination in years; the policy uses 30.");
+	bv_check_non_negative(retardation, "retardatie",
+						  "The retardation factor of the contaminant (0..1); the policy uses 0.5.");
 	r = speed * age * retardation;
 	if (isinf(r))
 		ereport(ERROR,

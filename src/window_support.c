@@ -21,17 +21,8 @@
 void
 bv_check_length(double value, const char *argname)
 {
-	if (isnan(value) || isinf(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must be a finite number of metres, got %s", argname,
-						isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity")),
-				 errhint("Give a finite distance in metres, e.g. 250.")));
-	if (value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not be negative, got %g", argname, value),
-				 errhint("Give a distance in metres, zero or more.")));
+	bv_check_non_negative(value, argname,
+						  "Give a distance in metres, zero or more, e.g. 250.");
 }
 
 /* ---------- letting a cancel interrupt a long GEOS operation ---------- */

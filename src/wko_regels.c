@@ -20,17 +20,6 @@ PG_FUNCTION_INFO_V1(bv_wko_thermische_straal);
 #define C_WATER		4.18
 #define C_MATRIX	1.87
 
-static void
-check_not_negative(double value, const char *argname, const char *hint)
-{
-	bv_check_finite(value, argname);
-	if (value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s must not be negative, got %g", argname, value),
-				 errhint("%s", hint)));
-}
-
 /*
  * bv_wko_beslisboom(ontwikkelgebied, n_systemen, vraag, aanbod,
  *					 min_systemen DEFAULT 3, drempel DEFAULT 0.30) -> text
@@ -60,20 +49,20 @@ bv_wko_beslisboom(PG_FUNCTION_ARGS)
 	drempel = PG_GETARG_FLOAT8(5);
 	if (n_systemen < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("n_systemen must not be negative, got %d", n_systemen),
 				 errhint("The number of WKO systems in the area; NULL counts as 0.")));
 	if (min_systemen < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("min_systemen must not be negative, got %d", min_systemen),
 				 errhint("The policy value is 3: more than 3 systems make an area a candidate.")));
-	check_not_negative(drempel, "drempel",
-					   "The policy value is 0.30: demand above 30 % of supply.");
+	bv_check_non_negative(drempel, "drempel",
+						  "The policy value is 0.30: demand above 30 % of supply.");
 	if (vraag_bekend)
-		check_not_negative(vraag, "vraag", "Give NULL when the demand is unknown.");
+		bv_check_non_negative(vraag, "vraag", "Give NULL when the demand is unknown.");
 	if (aanbod_bekend)
-		check_not_negative(aanbod, "aanbod", "Give NULL when the supply is unknown.");
+		bv_check_non_negative(aanbod, "aanbod", "Give NULL when the supply is unknown.");
 
 	if (!ontwikkelgebied && n_systemen <= min_systemen)
 		besluit = "markt";
@@ -102,8 +91,8 @@ bv_wko_thermische_straal(PG_FUNCTION_ARGS)
 	double		n = PG_GETARG_FLOAT8(2);
 	double		c_aq;
 
-	check_not_negative(volume, "volume_m3_per_jaar",
-					   "The volume pumped per year in m3 (one direction).");
+	bv_check_non_negative(volume, "volume_m3_per_jaar",
+						  "The volume pumped per year in m3 (one direction).");
 	bv_check_finite(lengte, "filterlengte_m");
 	bv_check_finite(n, "porositeit");
 	if (lengte <= 0)
