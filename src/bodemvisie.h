@@ -138,6 +138,9 @@ extern void bv_check_length(double value, const char *argname);
  */
 extern void bv_geos_interruptible(MemoryContext mcxt);
 
+/* Union of n geometries handed over by the caller; result owned by pool. */
+extern GEOSGeometry *bv_union_owned(BvGeosPool *pool, GEOSGeometry **parts, int n);
+
 /*
  * Union-find over n items and component numbering.  Components get ids from
  * 0 in the order their first active item appears (the window's row order).

@@ -386,8 +386,7 @@ cluster_area(Plume *plumes, const int *members, int nmembers)
 		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 		BvGeosPool *pool = bv_pool_create(cxt, 4);
 		GEOSGeometry **parts = palloc(sizeof(GEOSGeometry *) * nmembers);
-		GEOSGeometry *coll,
-				   *uni;
+		GEOSGeometry *uni;
 
 		for (int k = 0; k < nmembers; k++)
 		{
@@ -399,13 +398,7 @@ cluster_area(Plume *plumes, const int *members, int nmembers)
 				bv_geos_fail("clone");
 			}
 		}
-		coll = bv_pool_geom(pool, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION,
-															  parts, nmembers));
-		if (coll == NULL)
-			bv_geos_fail("collection");
-		uni = bv_pool_geom(pool, GEOSUnaryUnion_r(h, coll));
-		if (uni == NULL)
-			bv_geos_fail("union");
+		uni = bv_union_owned(pool, parts, nmembers);
 		if (!GEOSArea_r(h, uni, &area))
 			bv_geos_fail("area");
 		MemoryContextSwitchTo(oldcxt);

@@ -77,6 +77,27 @@ bv_geos_interruptible(MemoryContext mcxt)
 	MemoryContextRegisterResetCallback(mcxt, &guard->callback);
 }
 
+/*
+ * The union of n GEOS geometries that the caller hands over (the collection
+ * built from them takes ownership).  Collection and union go into pool.
+ */
+GEOSGeometry *
+bv_union_owned(BvGeosPool *pool, GEOSGeometry **parts, int n)
+{
+	GEOSContextHandle_t h = bv_geos();
+	GEOSGeometry *coll;
+	GEOSGeometry *uni;
+
+	coll = bv_pool_geom(pool, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION,
+														  parts, n));
+	if (coll == NULL)
+		bv_geos_fail("collection");
+	uni = bv_pool_geom(pool, GEOSUnaryUnion_r(h, coll));
+	if (uni == NULL)
+		bv_geos_fail("union");
+	return uni;
+}
+
 /* ---------- union-find ---------- */
 
 BvUnionFind *

@@ -252,7 +252,6 @@ overlap_geos(WkoSystem *sys, int i, const int *nbrs, int nnb)
 	BvGeosPool *pool = bv_pool_create(cxt, nnb + 4);
 	GEOSGeometry **parts = palloc(sizeof(GEOSGeometry *) * nnb);
 	GEOSGeometry *own,
-			   *coll,
 			   *uni,
 			   *inter;
 	double		area = 0;
@@ -270,14 +269,7 @@ overlap_geos(WkoSystem *sys, int i, const int *nbrs, int nnb)
 			bv_geos_fail("buffer");
 		}
 	}
-	/* The collection takes ownership of the parts. */
-	coll = bv_pool_geom(pool, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION,
-														  parts, nnb));
-	if (coll == NULL)
-		bv_geos_fail("collection");
-	uni = bv_pool_geom(pool, GEOSUnaryUnion_r(h, coll));
-	if (uni == NULL)
-		bv_geos_fail("union");
+	uni = bv_union_owned(pool, parts, nnb);
 	inter = bv_pool_geom(pool, GEOSIntersection_r(h, own, uni));
 	if (inter == NULL)
 		bv_geos_fail("intersection");
