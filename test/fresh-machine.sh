@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Run .ci/run in a brand-new minimal Debian 12 (debootstrap) as CI would on a
+# fresh machine: only what the project's own scripts install is there.
+# Needs root and the Debian mirror; not part of the test suite.
+# Usage: test/fresh-machine.sh [DIR]   (DIR is created and removed)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${1:-$(mktemp -d /var/tmp/bodemvisie-fresh.XXXXXX)}
+[ "$(id -u)" -eq 0 ] || { echo "fresh-machine: run as root" >&2; exit 2; }
+command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+cleanup() {
+    for m in dev/pts dev proc sys; do umount "$dir/$m" 2>/dev/null || true; done
+    rm -rf "$dir"
+}
+trap cleanup EXIT
+debootstrap --variant=minbase bookworm "$dir" http://deb.debian.org/debian >/dev/null
+cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/" 2>/dev/null || true
+cp /etc/resolv.conf "$dir/etc/"
+mount -t proc proc "$dir/proc"; mount --bind /dev "$dir/dev"
+mount --bind /dev/pts "$dir/dev/pts"; mount -t sysfs sys "$dir/sys"
+mkdir -p "$dir/work"
+git clone -q "$root" "$dir/work/main"
+[ -d "$root/../shared" ] && cp -r "$root/../shared" "$dir/work/shared"
+chroot "$dir" /bin/bash -c 'cd /work/main && CI=true bash .ci/run'
