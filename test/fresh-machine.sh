@@ -13,8 +13,13 @@ cleanup() {
     rm -rf "$dir"
 }
 trap cleanup EXIT
+chmod 755 "$dir"      # mktemp makes it 0700; the postgres user must reach /
 debootstrap --variant=minbase bookworm "$dir" http://deb.debian.org/debian >/dev/null
-cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/" 2>/dev/null || true
+# the host's sources (with security updates) instead of debootstrap's own
+if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/"
+    rm -f "$dir/etc/apt/sources.list"
+fi
 cp /etc/resolv.conf "$dir/etc/"
 mount -t proc proc "$dir/proc"; mount --bind /dev "$dir/dev"
 mount --bind /dev/pts "$dir/dev/pts"; mount -t sysfs sys "$dir/sys"
