@@ -48,12 +48,27 @@ bv_build_install() {
     export BV_INSTALLED=1
 }
 
+# As root, pg_virtualenv always names its cluster $BV_PG_VERSION/regress and
+# refuses to start when one exists.  A run that was killed leaves its cluster
+# behind: drop it when it is ours (pg_virtualenv marks it) and not running.
+bv_drop_stale_cluster() {
+    local conf=/etc/postgresql/$BV_PG_VERSION/regress
+    [ "$(id -u)" -eq 0 ] && [ -f "$conf/.by_pg_virtualenv" ] || return 0
+    if pg_ctlcluster "$BV_PG_VERSION" regress status >/dev/null 2>&1; then
+        bv_die "another test cluster ($BV_PG_VERSION/regress) is running; wait for it to finish"
+    fi
+    bv_say "dropping the cluster a killed run left behind ($BV_PG_VERSION/regress)"
+    pg_dropcluster "$BV_PG_VERSION" regress 2>/dev/null || true
+    rm -rf "$conf"          # what pg_dropcluster leaves: the marker file
+}
+
 # Run "$@" against a throwaway cluster (pg_virtualenv sets PGHOST, PGPORT,
 # PGUSER, PGPASSWORD, PGDATABASE), unless we are already inside one.
 bv_in_cluster() {
     if [ -n "${BV_IN_CLUSTER:-}" ]; then
         "$@"
     else
+        bv_drop_stale_cluster
         BV_IN_CLUSTER=1 pg_virtualenv -v "$BV_PG_VERSION" \
             -o max_parallel_workers_per_gather=2 -o shared_buffers=256MB \
             -o work_mem=64MB -o maintenance_work_mem=256MB -- "$@"
