@@ -88,3 +88,16 @@ bv_lock() {
         flock 9
     fi
 }
+
+# For scripts that need the extension on a database (benchmarks): unless the
+# libpq variables already point at one, install what is missing, build and
+# install under the lock, and run the calling script again inside a throwaway
+# cluster.  Usage: bv_needs_cluster "$0" "$@"   (returns only when inside one)
+bv_needs_cluster() {
+    [ -n "${BV_IN_CLUSTER:-}" ] || [ -n "${PGHOST:-}" ] && return 0
+    bv_ensure_packages
+    bv_lock
+    bv_build_install
+    bv_in_cluster bash "$@"
+    exit
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not part of the suite): time 'bin/bodemvisie klic-import' on the
 # 3.2 MB real sample (orientation request 22O000518, 2261 features).  Target:
-# under 10 s.  Runs against the database of the libpq variables, or starts a
-# throwaway cluster when none is set (the extension must be installed).
+# under 10 s.  Runs against the database of the libpq variables, or builds,
+# installs and starts a throwaway cluster when none is set.
 #   test/bench-klic.sh [RUNS] [FILE]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,10 +11,7 @@ source "$root/bin/lib.sh"
 runs=${1:-5}
 file=${2:-$root/../shared/data/klic/GI_gebiedsinformatielevering_22O000518_1_V2.xml}
 [ -f "$file" ] || bv_die "bench-klic: sample not found: $file"
-if [ -z "${BV_IN_CLUSTER:-}" ] && [ -z "${PGHOST:-}" ]; then
-    bv_in_cluster bash "$0" "$runs" "$file"
-    exit
-fi
+bv_needs_cluster "$0" "$runs" "$file"
 export PGDATABASE=bv_klic_bench
 dropdb --if-exists bv_klic_bench
 createdb bv_klic_bench

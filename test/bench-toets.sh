@@ -8,20 +8,15 @@
 #
 # usage: test/bench-toets.sh [calls]     (default 2000 calls)
 # Builds and installs the extension (holding the install lock, so nobody
-# installs over it mid-run) and runs on a throwaway cluster, unless already
-# inside one (BV_IN_CLUSTER set: then it uses what is installed).
+# installs over it mid-run) and runs on a throwaway cluster, unless the libpq
+# variables already name a server: then it uses what is installed there.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 calls=${1:-2000}
 
-if [ -z "${BV_IN_CLUSTER:-}" ]; then
-    BV_ROOT=$root
-    source "$root/bin/lib.sh"
-    bv_lock
-    bv_build_install
-    bv_in_cluster bash "$0" "$@"
-    exit
-fi
+BV_ROOT=$root
+source "$root/bin/lib.sh"
+bv_needs_cluster "$0" "$@"
 
 db=bv_bench_$$
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT

@@ -21,16 +21,9 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -z "${BV_IN_CLUSTER:-}" ] && [ -z "${PGHOST:-}" ]; then
-    # Build and install holding the install lock (so nobody installs over
-    # the extension mid-run), then run on a throwaway cluster.
-    BV_ROOT=$root
-    source "$root/bin/lib.sh"
-    bv_lock
-    bv_build_install
-    bv_in_cluster bash "$0" "$@"
-    exit
-fi
+BV_ROOT=$root
+source "$root/bin/lib.sh"
+bv_needs_cluster "$0" "$@"
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(20000 100000)

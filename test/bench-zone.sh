@@ -7,15 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-10000000}
 
-if [ -z "${PGHOST:-}" ]; then
-    source "$root/bin/lib.sh"
-    BV_ROOT=$root
-    bv_ensure_packages
-    bv_lock
-    bv_build_install
-    bv_in_cluster bash "$0" "$n"
-    exit
-fi
+BV_ROOT=$root
+source "$root/bin/lib.sh"
+bv_needs_cluster "$0" "$n"
 
 psql -X -q -v ON_ERROR_STOP=1 -v n="$n" <<'SQL'
 SET client_min_messages = warning;
