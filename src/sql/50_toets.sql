@@ -31,7 +31,7 @@ DECLARE
     v_zone_txt text;
     v_klei    bv_boring;
     v_klei_txt text;
-    v_maxr    double precision := 0;
+    v_maxr    double precision := 0::float8;
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
@@ -50,7 +50,7 @@ BEGIN
               USING ERRCODE = 'null_value_not_allowed',
                     HINT = 'Give the depth interval of the well screen or loop in metres below ground level, top first.';
     END IF;
-    IF v_r IS NULL OR NOT (v_r > 0 AND v_r <= 10000) THEN
+    IF v_r IS NULL OR NOT (v_r > 0::float8 AND v_r <= 10000::float8) THEN
         RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', coalesce(v_r::text, 'NULL')
               USING ERRCODE = 'numeric_value_out_of_range',
                     HINT = 'The bubble radius of the new system in metres; the policy uses 250.';
@@ -58,7 +58,7 @@ BEGIN
     -- Checks finiteness, range and order of the interval and the ground level.
     PERFORM bv_boring(v_van, v_tot, v_mv);
     -- The borehole: from ground level (or the top, if above it) down.
-    v_klei := bv_boring(least(v_van, 0), v_tot, v_mv);
+    v_klei := bv_boring(least(v_van, 0::float8), v_tot, v_mv);
 
     -- Refuses curves, M, geographic and non-metric SRIDs (hint: ST_Transform).
     v_loc := bv_invoer(locatie);
@@ -87,28 +87,28 @@ BEGIN
     v_zt := bv_zone_for_depth(v_tot);
     IF v_sys = 'open' THEN
         v_zone_ok := coalesce(v_zv.zone_3d = 2 AND v_zt.zone_3d = 2, false);
-        v_zone_txt := format('Open systemen alleen in zone 2 (25-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
+        v_zone_txt := pg_catalog.format('Open systemen alleen in zone 2 (25-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
     ELSIF v_sys = 'gesloten' THEN
         v_zone_ok := v_zv.zone_3d IS NOT NULL AND v_zt.zone_3d IS NOT NULL;
-        v_zone_txt := format('Gesloten systemen alleen in zone 1 en 2 (0-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
+        v_zone_txt := pg_catalog.format('Gesloten systemen alleen in zone 1 en 2 (0-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
     ELSE
         v_zone_ok := v_zv.laag = 'diepe_ondergrond';
-        v_zone_txt := format('Geothermie alleen in de diepe ondergrond (vanaf 500 m-mv, Mijnbouwwet); het interval begint op %s m-mv.', v_van);
+        v_zone_txt := pg_catalog.format('Geothermie alleen in de diepe ondergrond (vanaf 500 m-mv, Mijnbouwwet); het interval begint op %s m-mv.', v_van);
     END IF;
 
     v_klei_txt := CASE
         WHEN v_klei.doorboort_potklei THEN
-            format('het boorgat (tot %s m-mv) doorboort de potklei (sdl1): boorgat afdichten, geen verontreiniging naar diepere lagen meeslepen.', v_tot)
+            pg_catalog.format('het boorgat (tot %s m-mv) doorboort de potklei (sdl1): boorgat afdichten, geen verontreiniging naar diepere lagen meeslepen.', v_tot)
         WHEN v_klei.raakt_potklei THEN
-            format('het boorgat (tot %s m-mv) reikt tot in de potklei (sdl1) maar doorboort die niet.', v_tot)
+            pg_catalog.format('het boorgat (tot %s m-mv) reikt tot in de potklei (sdl1) maar doorboort die niet.', v_tot)
         WHEN v_klei.raakt_potklei IS NOT NULL THEN
-            format('het boorgat (tot %s m-mv) blijft boven de potklei (sdl1).', v_tot)
+            pg_catalog.format('het boorgat (tot %s m-mv) blijft boven de potklei (sdl1).', v_tot)
         ELSE 'maaiveldhoogte onbekend: niet bepaald of de potklei (sdl1) wordt doorboord (geef maaiveld_nap).'
         END;
 
     IF v_wko THEN
         -- Bounds the index search for bubbles that may overlap.
-        v_maxr := greatest(250, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), 250));
+        v_maxr := greatest(250::float8, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), 250::float8));
     END IF;
 
     RETURN QUERY
@@ -124,8 +124,8 @@ BEGIN
             SELECT CASE
                 WHEN b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied') THEN 'verbod'
                 WHEN b.soort = 'boringsvrije_zone' THEN
-                     CASE WHEN v_sys = 'geothermie' OR v_tot > 15 THEN 'verbod' ELSE 'restrictie' END
-                WHEN b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND v_tot >= 25 THEN 'restrictie'
+                     CASE WHEN v_sys = 'geothermie' OR v_tot > 15::float8 THEN 'verbod' ELSE 'restrictie' END
+                WHEN b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND v_tot >= 25::float8 THEN 'restrictie'
                 WHEN b.soort = 'gasveld' AND v_sys = 'geothermie' THEN 'verbod'
                 END AS ernst,
                    CASE
@@ -135,10 +135,10 @@ BEGIN
                      'Grondwaterbeschermingsgebied: de provinciale omgevingsverordening verbiedt hier bodemenergie.'
                 WHEN b.soort = 'boringsvrije_zone' AND v_sys = 'geothermie' THEN
                      'Verbodzone diepe boringen: geothermie is hier verboden.'
-                WHEN b.soort = 'boringsvrije_zone' AND v_tot > 15 THEN
-                     format('Verbodzone diepe boringen: boren dieper dan 15 m-mv is verboden (boorgat tot %s m-mv).', v_tot)
+                WHEN b.soort = 'boringsvrije_zone' AND v_tot > 15::float8 THEN
+                     pg_catalog.format('Verbodzone diepe boringen: boren dieper dan 15 m-mv is verboden (boorgat tot %s m-mv).', v_tot)
                 WHEN b.soort = 'boringsvrije_zone' THEN
-                     format('Boringsvrije zone: boren tot 15 m-mv alleen onder voorwaarden (boorgat tot %s m-mv).', v_tot)
+                     pg_catalog.format('Boringsvrije zone: boren tot 15 m-mv alleen onder voorwaarden (boorgat tot %s m-mv).', v_tot)
                 WHEN b.soort = 'honderdjaarszone' THEN
                      'Honderdjaarszone van de drinkwaterwinning: restrictie voor het deel in zone 2 (25-300 m-mv).'
                 WHEN b.soort = 'nationaal_landschap' THEN
@@ -164,20 +164,20 @@ BEGIN
                        THEN ' Een open systeem kan de verontreiniging aantrekken.' ELSE '' END
           FROM bv_verontreiniging v
          WHERE v.status <> 'gesaneerd'
-           AND ST_DWithin(v.geom, v_loc, 150)
+           AND ST_DWithin(v.geom, v_loc, 150::float8)
            AND CASE WHEN GeometryType(v.geom) = 'POINT'
-                    THEN ST_Intersects(bv_pluim(v.geom), v_loc)
+                    THEN ST_Intersects(bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8), v_loc)
                     ELSE ST_Intersects(v.geom, v_loc) END
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
-               format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
-                      v_r, w.naam, w.systeem, w.status, coalesce(w.straal_m, 250),
+               pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
+                      v_r, w.naam, w.systeem, w.status, coalesce(w.straal_m, 250::float8),
                       round(d.afstand::numeric, 1))
           FROM bv_wko_systeem w
          CROSS JOIN LATERAL (SELECT ST_Distance(w.putten, v_loc) AS afstand) d
          WHERE v_wko
            AND ST_DWithin(w.putten, v_loc, v_r + v_maxr)
-           AND d.afstand < v_r + coalesce(w.straal_m, 250)
+           AND d.afstand < v_r + coalesce(w.straal_m, 250::float8)
         UNION ALL
         SELECT 'restrictie', 'interferentiegebied', 'bv_gebied', g.id, 'interferentiegebied', g.naam,
                'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.'
@@ -189,7 +189,7 @@ BEGIN
                    (SELECT count(*)::integer
                       FROM (SELECT 1 FROM bv_wko_systeem w
                              WHERE ST_Intersects(w.putten, g.geom) LIMIT 4) c),
-                   g.vraag, g.aanbod) = 'interferentiegebied'
+                   g.vraag, g.aanbod, 3, 0.30::float8) = 'interferentiegebied'
     ),
     w AS (
         SELECT max(CASE r.ernst WHEN 'verbod' THEN 2 WHEN 'restrictie' THEN 1 ELSE 0 END) AS n
@@ -336,7 +336,7 @@ DECLARE
     g geometry;
 BEGIN
     IF woningen_per_km2_min IN ('NaN', 'Infinity') OR woningen_per_km2_max IN ('NaN', 'Infinity')
-       OR woningen_per_km2_min < 0 OR woningen_per_km2_min > woningen_per_km2_max THEN
+       OR woningen_per_km2_min < 0::float8 OR woningen_per_km2_min > woningen_per_km2_max THEN
         RAISE EXCEPTION 'dwelling densities must be finite with 0 <= min <= max, got % and %',
               woningen_per_km2_min, woningen_per_km2_max
               USING ERRCODE = 'numeric_value_out_of_range',
@@ -353,8 +353,8 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'Repair it first, e.g. ST_MakeValid(gebied).';
     END IF;
-    oppervlakte_km2 := ST_Area(g) / 1e6;
-    IF oppervlakte_km2 * woningen_per_km2_max >= 1e15 THEN
+    oppervlakte_km2 := ST_Area(g) / 1e6::float8;
+    IF oppervlakte_km2 * woningen_per_km2_max >= 1e15::float8 THEN
         RAISE EXCEPTION 'gebied is implausibly large (% km2)', oppervlakte_km2
               USING ERRCODE = 'numeric_value_out_of_range',
                     HINT = 'Check the coordinates and their unit: the area is measured in the CRS of the geometry, which must be in metres.';

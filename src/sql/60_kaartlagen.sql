@@ -18,8 +18,8 @@ SELECT s.id,
        round((s.r).overlap_m2::numeric, 1)::double precision AS overlap_m2,
        (s.r).n_buren > 0 AS interfereert,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT w.*, coalesce(w.straal_m, 250) AS straal,
-               bv_wko_interference(w.putten, coalesce(w.straal_m, 250)) OVER (ORDER BY w.id) AS r
+  FROM (SELECT w.*, coalesce(w.straal_m, 250::float8) AS straal,
+               bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8)) OVER (ORDER BY w.id) AS r
           FROM bv_wko_systeem w) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
@@ -35,9 +35,9 @@ SELECT v.id,
        (v.r).n_pluimen,
        round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
        (v.r).aanpak,
-       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom)
+       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
                      ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT p.*, bv_pluim_approach(p.geom) OVER (ORDER BY p.id) AS r
+  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, 10000::float8) OVER (ORDER BY p.id) AS r
           FROM bv_verontreiniging p
          WHERE p.status <> 'gesaneerd') v;
 
@@ -59,7 +59,7 @@ RETURNS TABLE (id integer, systeem text, zone_3d integer, oordeel text,
 LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 12
 AS $$
 WITH extent AS (
-    SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000), 28992) AS g
+    SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000::float8), 28992) AS g
       FROM (SELECT b.geom AS g FROM bv_beleidsgebied b
             UNION ALL SELECT a.geom FROM bv_gebied a
             UNION ALL SELECT w.putten FROM bv_wko_systeem w
@@ -83,7 +83,7 @@ regels AS (
               OR (b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND k.zone_3d = 2)
           UNION ALL
           SELECT 'restrictie', 'verontreiniging',
-                 CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom) ELSE v.geom END
+                 CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8) ELSE v.geom END
             FROM bv_verontreiniging v
            WHERE v.status <> 'gesaneerd'
           UNION ALL
@@ -93,14 +93,14 @@ regels AS (
       ) r
 ),
 verbod AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g) AS g,
-           string_agg(DISTINCT r.reden, ', ' ORDER BY r.reden) AS redenen
+    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
+           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
       FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'verbod', extent e
      GROUP BY k.nr, e.g
 ),
 restrictie AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g) AS g,
-           string_agg(DISTINCT r.reden, ', ' ORDER BY r.reden) AS redenen
+    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
+           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
       FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'restrictie', extent e
      GROUP BY k.nr, e.g
 ),
@@ -109,12 +109,13 @@ vlakken AS (
       FROM klassen k JOIN verbod vb ON vb.nr = k.nr
     UNION ALL
     SELECT k.systeem, k.zone_3d, k.nr, 'restrictie', 1, rs.redenen,
-           CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g) END
+           CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g, -1.0::float8) END
       FROM klassen k JOIN restrictie rs ON rs.nr = k.nr LEFT JOIN verbod vb ON vb.nr = k.nr
     UNION ALL
     SELECT k.systeem, k.zone_3d, k.nr, 'vrij', 2, NULL,
            ST_Difference(e.g, ST_Union(coalesce(vb.g, 'SRID=28992;POLYGON EMPTY'::geometry),
-                                       coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)))
+                                       coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)),
+                         -1.0::float8)
       FROM klassen k CROSS JOIN extent e
       LEFT JOIN verbod vb ON vb.nr = k.nr LEFT JOIN restrictie rs ON rs.nr = k.nr
 )

@@ -9,7 +9,7 @@ SELECT b.id,
        b.vraag,
        b.aanbod,
        b.beslissing,
-       round((100 * b.bezet_aandeel)::numeric, 1)::double precision AS bezet_procent,
+       round((100::float8 * b.bezet_aandeel)::numeric, 1)::double precision AS bezet_procent,
        b.beslissing_met_proxy,
        b.beslissing = 'interferentiegebied' AS masterplan_nodig,
        b.geom
@@ -35,10 +35,10 @@ BEGIN
     FOREACH laag IN ARRAY ARRAY['bv_kaart_wko_bellen_m', 'bv_kaart_pluimen_m',
                                 'bv_kaart_interferentie_gebied_m', 'bv_kaart_bodemenergie_m']
     LOOP
-        EXECUTE format('REFRESH MATERIALIZED VIEW %s %I',
+        EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW %s @extschema@.%I',
                        CASE WHEN gelijktijdig THEN 'CONCURRENTLY' ELSE '' END, laag);
         kaartlaag := laag;
-        EXECUTE format('SELECT count(*) FROM %I', laag) INTO objecten;
+        EXECUTE pg_catalog.format('SELECT count(*) FROM @extschema@.%I', laag) INTO objecten;
         RETURN NEXT;
     END LOOP;
 END

@@ -1,0 +1,74 @@
+-- Every import, check, analysis and map function of the extension, called
+-- the way a careful superuser would (exact argument types, every argument
+-- given: a call that leaves a default out or needs an implicit cast can be
+-- captured by an overload in a schema on the caller's path), on the Assen
+-- sample data.  test/check-hostile-objects.sh runs it before and after a
+-- less-privileged role planted hostile objects in public: the output must
+-- not change and nothing planted may run.  Everything happens inside one
+-- transaction that is rolled back, so the file can run again.
+-- psql variables: klic (path of a KLIC delivery the server can read).
+\set ON_ERROR_STOP 0
+\set ON_ERROR_ROLLBACK on
+\pset footer off
+SET client_min_messages = warning;
+BEGIN;
+
+SELECT * FROM bv_zone_for_depth(80::float8, 10::float8);
+SELECT * FROM bv_zone_for_depth(2500::float8);
+SELECT * FROM bv_boring(0::float8, 80::float8, 10::float8);
+SELECT st_astext(bv_invoer('SRID=28992;POINT(233400 557000)'::geometry));
+SELECT * FROM bv_wko_beslisboom(true, 5, 100::float8, 50::float8, 3, 0.30::float8);
+SELECT round(bv_wko_thermische_straal(150000::float8, 20::float8, 0.3::float8)::numeric, 3);
+SELECT round(st_area(bv_wko_bel('SRID=28992;MULTIPOINT(233400 557300, 233500 557300)'::geometry, 250::float8))::numeric, 1);
+SELECT round(st_area(bv_pluim('SRID=28992;POINT(233400 557100)'::geometry, 10::float8, 30::float8, 0.5::float8))::numeric, 1);
+
+-- the window analyses over the stored tables
+SELECT id, (r).groep, (r).n_groep, (r).n_buren, round((r).overlap_m2::numeric, 3)
+  FROM (SELECT id, bv_wko_interference(putten, coalesce(straal_m, 250::float8)) OVER (ORDER BY id) AS r
+          FROM bv_wko_systeem) s ORDER BY id;
+SELECT id, (r).cluster, (r).n_pluimen, round((r).cluster_m2::numeric, 3), (r).aanpak
+  FROM (SELECT id, bv_pluim_approach(geom, 100::float8, 10000::float8) OVER (ORDER BY id) AS r
+          FROM bv_verontreiniging) s ORDER BY id;
+
+-- the soil-energy check at a few places, for every system type
+SELECT s.systeem, x.x, t.oordeel, t.ernst, t.regel, t.bron_tabel, t.soort, t.naam, t.uitleg
+  FROM (VALUES ('open'::text, 65::float8, 100::float8), ('gesloten', 0, 50), ('geothermie', 2000, 3000)) s(systeem, van, tot),
+       (VALUES (233400::float8), (231000), (234500)) x(x),
+       LATERAL bv_bodemenergie_toets(st_setsrid(st_makepoint(x.x, 557000::float8), 28992),
+                                     s.systeem, s.van, s.tot, 8::float8, 250::float8) t
+ ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+SELECT bv_bodemenergie_oordeel('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text, 65::float8, 100::float8, 8::float8, 250::float8);
+SELECT * FROM bv_systeemkeuze(500, true);
+SELECT * FROM bv_ladder_treden();
+SELECT * FROM bv_ladder('wko_open'::text);
+SELECT * FROM bv_ladder_voorrang('wko_open'::text, 'grondwaterwinning'::text);
+SELECT oppervlakte_km2::numeric(12, 6), woningen_min, woningen_max
+  FROM bv_geothermie_woningen('SRID=28992;POLYGON((233000 556000, 234000 556000, 234000 557000, 233000 557000, 233000 556000))'::geometry,
+                              1200::float8, 1500::float8);
+
+-- views and map layers
+SELECT * FROM bv_wko_beslisboom_gebied ORDER BY id;
+SELECT * FROM bv_kaart_verversen(false);
+SELECT id, systeem, zone_3d, oordeel, redenen, round(st_area(geom)::numeric, 1)
+  FROM bv_bodemenergie_kaart() ORDER BY id;
+SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
+SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak FROM bv_kaart_pluimen_m ORDER BY id;
+SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
+
+-- KLIC: the import from bytes, then the checks on what it loaded
+SELECT klic_meldnummer, leveringsvolgnummer, status, kabels_leidingen, diepten, voorzorgsgebieden, meldingen
+  FROM bv_klic_import_bestand(pg_catalog.pg_read_binary_file(:'klic'), 'hostile-test.xml'::text);
+SELECT st_astext(bv_klic_geometrie(
+    '<gml:LineString xmlns:gml="http://www.opengis.net/gml/3.2" srsName="EPSG:28992"><gml:posList>0 0 10 0</gml:posList></gml:LineString>'::xml, NULL::text));
+SELECT soort, object_id, klasse, thema, beheerder, round(afstand_m::numeric, 2), binnen
+  FROM bv_graafcheck(st_buffer(st_centroid(
+           (SELECT st_extent(geom)::geometry FROM bv_kabel_leiding)), 50::float8), 1::float8)
+ ORDER BY 1, 2, 3;
+SELECT count(*) FROM bv_graafcheck_levering((SELECT max(id) FROM bv_klic_levering), 1::float8);
+SELECT count(*) FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding']::text[], 0::float8);
+SELECT count(*) FROM bv_hoofdtrace_check(10::float8, 25::float8);
+SELECT count(*) FROM bv_kabel_leiding_actueel;
+SELECT count(*) FROM bv_klic_voorzorg_actueel;
+SELECT count(*) FROM bv_klic_netwerk_kaart;
+
+ROLLBACK;
