@@ -646,7 +646,7 @@ $fn$
 DECLARE
     g geometry;
 BEGIN
-    IF marge_m IS NULL OR marge_m = 'NaN' OR marge_m < 0 OR marge_m = 'Infinity' THEN
+    IF marge_m IS NULL OR marge_m = 'NaN' OR marge_m < 0::float8 OR marge_m = 'Infinity' THEN
         RAISE EXCEPTION 'bv_graafcheck: marge_m must be a finite number >= 0, got %', marge_m
             USING ERRCODE = 'invalid_parameter_value', HINT = 'The default margin is 1 m.';
     END IF;
@@ -668,7 +668,7 @@ BEGIN
     -- cables and pipes inside or within the margin
     SELECT 'kabel_leiding'::text, k.imkl_id, k.klasse || coalesce(' ' || k.label, ''),
            k.klasse, k.thema, k.beheerder, ST_Distance(k.geom, g),
-           ST_Intersects(k.geom, g), ST_Length(ST_Intersection(k.geom, g)), NULL::double precision,
+           ST_Intersects(k.geom, g), ST_Length(ST_Intersection(k.geom, g, -1.0::float8)), NULL::double precision,
            'KLIC ' || coalesce(k.klic_meldnummer || '-' || coalesce(k.leveringsvolgnummer::text, '?'), 'netinformatie')
                || ' (' || k.beheerder || coalesce(' ' || k.beheerder_naam, '') || ')',
            k.geom::geometry
@@ -678,7 +678,7 @@ BEGIN
     -- precaution areas of the operators
     SELECT 'voorzorgsmaatregel', v.imkl_id, coalesce(v.eis, '') || coalesce(' ' || v.omschrijving, ''),
            'AanduidingEisVoorzorgsmaatregel', v.thema, v.beheerder, ST_Distance(v.geom, g),
-           ST_Intersects(v.geom, g), NULL, ST_Area(ST_Intersection(v.geom, g)),
+           ST_Intersects(v.geom, g), NULL, ST_Area(ST_Intersection(v.geom, g, -1.0::float8)),
            'KLIC ' || coalesce(v.klic_meldnummer || '-' || coalesce(v.leveringsvolgnummer::text, '?'), 'netinformatie')
                || ' (' || v.beheerder || ')',
            v.geom::geometry
@@ -688,18 +688,18 @@ BEGIN
     -- contamination: contours, and sources as the standard 150 m plume circle
     SELECT 'verontreiniging', c.id::text, c.naam || ' (' || c.status || ')',
            GeometryType(c.geom), NULL, NULL, ST_Distance(c.pluim, g), true,
-           NULL, ST_Area(ST_Intersection(c.pluim, g)),
-           coalesce(c.bron, 'bv_verontreiniging ' || c.id), c.pluim
-      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom)
+           NULL, ST_Area(ST_Intersection(c.pluim, g, -1.0::float8)),
+           coalesce(c.bron, 'bv_verontreiniging ' || c.id::text), c.pluim
+      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
                              ELSE v.geom END AS pluim
               FROM bv_verontreiniging v
-             WHERE v.status <> 'gesaneerd' AND ST_DWithin(v.geom, g, 150)) c
+             WHERE v.status <> 'gesaneerd' AND ST_DWithin(v.geom, g, 150::float8)) c
      WHERE ST_Intersects(c.pluim, g)
     UNION ALL
     -- archaeology and main route reservations
     SELECT b.soort, b.id::text, b.naam, NULL, NULL, NULL, 0::double precision, true,
-           NULL, ST_Area(ST_Intersection(b.geom, g)),
-           coalesce(b.bron, 'bv_beleidsgebied ' || b.id), b.geom::geometry
+           NULL, ST_Area(ST_Intersection(b.geom, g, -1.0::float8)),
+           coalesce(b.bron, 'bv_beleidsgebied ' || b.id::text), b.geom::geometry
       FROM bv_beleidsgebied b
      WHERE b.soort IN ('archeologie', 'hoofdtrace') AND ST_Intersects(b.geom, g)
     ORDER BY 1, 7, 2;
@@ -746,27 +746,27 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE COST 10000 AS
 $fn$
 #variable_conflict use_column
 BEGIN
-    IF min_lengte_m = 'NaN' OR min_lengte_m < 0 THEN
+    IF min_lengte_m = 'NaN' OR min_lengte_m < 0::float8 THEN
         RAISE EXCEPTION 'bv_drinkwater_onder_verharding: min_lengte_m must be >= 0, got %', min_lengte_m
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     RETURN QUERY
     SELECT w.id, w.imkl_id, w.beheerder, w.beheerder_naam, w.label,
-           ST_Length(w.geom), ST_Length(w.onder), ST_Length(w.onder) / nullif(ST_Length(w.geom), 0),
+           ST_Length(w.geom), ST_Length(w.onder), ST_Length(w.onder) / nullif(ST_Length(w.geom), 0::float8),
            'KLIC ' || coalesce(w.klic_meldnummer || '-' || coalesce(w.leveringsvolgnummer::text, '?'), 'netinformatie'),
            w.onder
       FROM (SELECT k.*,
                    ST_Multi(ST_CollectionExtract(ST_Intersection(k.geom,
                        (SELECT ST_Union(v.geom) FROM bv_verharding v
                          WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
-                           AND ST_Intersects(v.geom, k.geom))), 2)) AS onder
+                           AND ST_Intersects(v.geom, k.geom)), -1.0::float8), 2)) AS onder
               FROM bv_kabel_leiding_actueel k
              WHERE k.klasse = 'Waterleiding' AND coalesce(k.thema, 'water') = 'water'
                AND k.geom IS NOT NULL
                AND EXISTS (SELECT 1 FROM bv_verharding v
                             WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
                               AND ST_Intersects(v.geom, k.geom))) w
-     WHERE ST_Length(w.onder) > 0 AND ST_Length(w.onder) >= min_lengte_m
+     WHERE ST_Length(w.onder) > 0::float8 AND ST_Length(w.onder) >= min_lengte_m
      ORDER BY ST_Length(w.onder) DESC, w.imkl_id;
 END
 $fn$;
@@ -783,11 +783,11 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE COST 10000 AS
 $fn$
 #variable_conflict use_column
 BEGIN
-    IF afstand_m = 'NaN' OR afstand_m <= 0 OR afstand_m = 'Infinity' THEN
+    IF afstand_m = 'NaN' OR afstand_m <= 0::float8 OR afstand_m = 'Infinity' THEN
         RAISE EXCEPTION 'bv_hoofdtrace_check: afstand_m must be a finite number > 0, got %', afstand_m
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF min_lengte_m = 'NaN' OR min_lengte_m < 0 OR min_lengte_m = 'Infinity' THEN
+    IF min_lengte_m = 'NaN' OR min_lengte_m < 0::float8 OR min_lengte_m = 'Infinity' THEN
         RAISE EXCEPTION 'bv_hoofdtrace_check: min_lengte_m must be a finite number >= 0, got %', min_lengte_m
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -798,7 +798,8 @@ BEGIN
           FROM bv_beleidsgebied h
           JOIN bv_kabel_leiding_actueel k ON ST_DWithin(k.geom, h.geom, afstand_m)
           CROSS JOIN LATERAL ST_Dump(ST_LineMerge(ST_CollectionExtract(
-                 ST_Intersection(ST_Difference(k.geom, h.geom), ST_Buffer(h.geom, afstand_m)), 2))) d
+                 ST_Intersection(ST_Difference(k.geom, h.geom, -1.0::float8),
+                                 ST_Buffer(h.geom, afstand_m, 8), -1.0::float8), 2))) d
          WHERE h.soort = 'hoofdtrace'
     )
     SELECT s.hid, s.naam, s.beheerder, min(s.beheerder_naam),
@@ -806,7 +807,7 @@ BEGIN
            array_agg(DISTINCT s.klasse ORDER BY s.klasse), array_agg(DISTINCT s.imkl_id ORDER BY s.imkl_id),
            ST_Multi(ST_Collect(s.geom ORDER BY s.imkl_id))
       FROM stuk s
-     WHERE ST_Length(s.geom) >= min_lengte_m AND ST_Length(s.geom) > 0
+     WHERE ST_Length(s.geom) >= min_lengte_m AND ST_Length(s.geom) > 0::float8
      GROUP BY s.hid, s.naam, s.beheerder
      ORDER BY s.hid, s.beheerder;
 END

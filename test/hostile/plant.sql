@@ -19,7 +19,7 @@
 --      relies on a default), and for VARIADIC "any" functions (format, ...)
 --      one or two extra arguments;
 --   3. the same for the common operators.
-SET client_min_messages = warning;
+SET client_min_messages = notice;
 
 CREATE TABLE IF NOT EXISTS public.bv_pwned (wat text, als text, wanneer timestamptz DEFAULT now());
 GRANT INSERT, SELECT ON public.bv_pwned TO PUBLIC;
