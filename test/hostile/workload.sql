@@ -6,7 +6,8 @@
 -- less-privileged role planted hostile objects in public: the output must
 -- not change and nothing planted may run.  Everything happens inside one
 -- transaction that is rolled back, so the file can run again.
--- psql variables: klic (path of a KLIC delivery the server can read).
+-- psql variables: klic (path of a KLIC delivery the server can read);
+-- alleen_lezen (set: leave out what writes, for a read-only standby).
 \set ON_ERROR_STOP 0
 \set ON_ERROR_ROLLBACK on
 \pset footer off
@@ -48,7 +49,10 @@ SELECT oppervlakte_km2::numeric(12, 6), woningen_min, woningen_max
 
 -- views and map layers
 SELECT * FROM bv_wko_beslisboom_gebied ORDER BY id;
+\if :{?alleen_lezen}
+\else
 SELECT * FROM bv_kaart_verversen(false);
+\endif
 SELECT id, systeem, zone_3d, oordeel, redenen, round(st_area(geom)::numeric, 1)
   FROM bv_bodemenergie_kaart() ORDER BY id;
 SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
@@ -56,8 +60,11 @@ SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak FROM bv_kaart_plui
 SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
 
 -- KLIC: the import from bytes, then the checks on what it loaded
+\if :{?alleen_lezen}
+\else
 SELECT klic_meldnummer, leveringsvolgnummer, status, kabels_leidingen, diepten, voorzorgsgebieden, meldingen
   FROM bv_klic_import_bestand(pg_catalog.pg_read_binary_file(:'klic'), 'hostile-test.xml'::text);
+\endif
 SELECT st_astext(bv_klic_geometrie(
     '<gml:LineString xmlns:gml="http://www.opengis.net/gml/3.2" srsName="EPSG:28992"><gml:posList>0 0 10 0</gml:posList></gml:LineString>'::xml, NULL::text));
 SELECT soort, object_id, klasse, thema, beheerder, round(afstand_m::numeric, 2), binnen
