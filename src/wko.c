@@ -79,6 +79,17 @@ geom_type_name(int wkb_type)
 	return (wkb_type >= 0 && wkb_type < (int) lengthof(names)) ? names[wkb_type] : "unknown";
 }
 
+#define WELLS_HINT "A WKO system has at most tens of wells; give one row per system " \
+	"(e.g. GROUP BY system id with ST_Collect), not all wells of an area in one MULTIPOINT."
+
+/* Read putten, refusing more than BV_MAX_WELLS wells before GEOS sees them. */
+static GEOSGeometry *
+read_putten(BvCallCache *cache, Datum d, BvGeomInfo *info)
+{
+	return bv_geom_read_max(&cache->io, d, "putten", info, BV_MAX_WELLS,
+							"wells", WELLS_HINT);
+}
+
 static void
 refuse_not_wells(int wkb_type)
 {
@@ -90,14 +101,10 @@ refuse_not_wells(int wkb_type)
 					 "ST_PointOnSurface(geom), for a collection ST_CollectionExtract(geom, 1).")));
 }
 
+/* Coordinates are finite and bounded: bv_geom_read checked them. */
 static void
 add_well(WkoRead *rd, WkoSystem *s, double x, double y)
 {
-	if (!isfinite(x) || !isfinite(y))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("putten has a non-finite coordinate"),
-				 errhint("Coordinates must be finite numbers in metres.")));
 	if (rd->nwells >= rd->maxwells)
 	{
 		rd->maxwells *= 2;
@@ -212,7 +219,7 @@ bv_wko_bel(PG_FUNCTION_ARGS)
 
 	bv_check_length(r, "straal_m");
 	pool = bv_pool_create(CurrentMemoryContext, 2);
-	g = bv_pool_geom(pool, bv_geom_read(&cache->io, PG_GETARG_DATUM(0), "putten", &info));
+	g = bv_pool_geom(pool, read_putten(cache, PG_GETARG_DATUM(0), &info));
 	if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
 		refuse_not_wells(info.wkb_type);
 	bel = bv_pool_geom(pool, GEOSBuffer_r(bv_geos(), g, r, QUADSEGS));
@@ -332,7 +339,7 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 		d = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		if (isnull)
 			continue;
-		sys[i].geom = bv_pool_geom(pool, bv_geom_read(&cache->io, d, "putten", &info));
+		sys[i].geom = bv_pool_geom(pool, read_putten(cache, d, &info));
 		if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
 			refuse_not_wells(info.wkb_type);
 		if (info.is_empty)
