@@ -120,6 +120,42 @@ SELECT clock_timestamp() - t < interval '5 s' AS pluim_cancelled_promptly FROM t
 -- the backend works normally afterwards
 SELECT round(ST_Area(bv_wko_bel('POINT(0 0)', 250))) AS m2;
 
+-- 5. bv_wko_interference with systems of many wells: nearest wells through
+-- an index, not every pair.  16 systems of 10,000 wells on one line, 10 m
+-- apart, whose grown envelopes all overlap (radius 0, so no two of them are
+-- neighbours), and system 20 of 4 wells with radius 2 whose wells are 1.58
+-- m from wells of system 0.  Before: 1.2e10 distance computations, far
+-- beyond the statement_timeout; now about 1.2 million index look-ups.
+CREATE TEMP TABLE wide AS
+SELECT k AS id, 0.0::float8 AS r, ST_Collect(ST_MakePoint(i * 1000 + k * 10, 0)) AS g
+  FROM generate_series(0, 15) k, generate_series(0, 9999) i GROUP BY k
+UNION ALL
+SELECT 20, 2, ST_Collect(ST_MakePoint(i * 1000 + 1.5, 0.5)) FROM generate_series(0, 9999, 3333) i;
+SET statement_timeout = '15s';
+CREATE TEMP TABLE wide_got AS SELECT id, (bv_wko_interference(g, r) OVER (ORDER BY id)).* FROM wide;
+RESET statement_timeout;
+SELECT count(*) AS systems, count(*) FILTER (WHERE n_buren = 0 AND n_groep = 1) AS alone FROM wide_got;
+SELECT w.id, w.n_groep, w.n_buren, w.overlap_m2,
+       (SELECT count(*) FROM wide o WHERE o.id <> w.id AND ST_Distance(o.g, s.g) < o.r + s.r) AS postgis_n_buren
+  FROM wide_got w JOIN wide s USING (id)
+ WHERE w.n_buren > 0 ORDER BY w.id;
+
+-- Cross-check of the indexed path against ST_Distance: 400 systems of 10
+-- to 60 wells (so most pairs have more than 256 well pairs), radii varying.
+SELECT setseed(0.61);
+CREATE TEMP TABLE centre AS
+SELECT s AS id, 20 + random() * 200 AS r, random() * 20000 AS cx, random() * 20000 AS cy
+  FROM generate_series(1, 400) s;
+CREATE TEMP TABLE msys AS
+SELECT c.id, c.r, ST_Collect(ST_MakePoint(c.cx + (random() - 0.5) * 800, c.cy + (random() - 0.5) * 800)) AS g
+  FROM centre c, generate_series(1, 60) k WHERE k <= 10 + (c.id * 7) % 51 GROUP BY c.id, c.r;
+CREATE TEMP TABLE medge AS
+SELECT a.id AS a, b.id AS b FROM msys a JOIN msys b ON a.id <> b.id AND ST_Distance(a.g, b.g) < a.r + b.r;
+SELECT count(*) AS systems,
+       count(*) FILTER (WHERE got.n_buren > 0) AS with_neighbours,
+       count(*) FILTER (WHERE got.n_buren <> (SELECT count(*) FROM medge WHERE medge.a = got.id)) AS differ
+  FROM (SELECT id, (bv_wko_interference(g, r) OVER (ORDER BY id)).* FROM msys) got;
+
 -- 6. bv_invoer accepts exactly what the analyses accept, and returns what
 -- they see: Z kept, M dropped (the analyses are 2D).
 CREATE TEMP TABLE kinds(id int, label text, expr text);
