@@ -3,7 +3,8 @@
 # inside a long GEOS buffer within seconds (issue #13: a huge MULTIPOINT ran
 # 20 minutes and only kill -9 stopped it).  Two sessions: one runs a bubble
 # of BV_CANCEL_WELLS wells (default 10,000, the limit) with a 2 km radius,
-# which takes minutes; the other cancels or terminates it after 1.5 s.
+# which takes minutes, or a window analysis of 60,000 plumes; the other
+# cancels or terminates it after 1.5 s.
 # Each must end within 5 s (about 1 s is normal).  Runs inside the suite's
 # cluster.
 set -uo pipefail
@@ -19,11 +20,10 @@ psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
 failed=0
 out=$(mktemp)
 
+# run_case LABEL QUERY ACTION: QUERY must contain the marker bv-cancel-probe
 run_case() {
-    local call=$1 action=$2 pid="" i t0 t1 bg elapsed
-    psql -X -c "SELECT 'bv-cancel-probe', ST_NPoints($call)
-                  FROM (SELECT ST_Collect(ST_MakePoint(random() * 20000, random() * 20000)) AS g
-                          FROM generate_series(1, $wells)) s" >"$out" 2>&1 &
+    local call=$1 query=$2 action=$3 pid="" i t0 t1 bg elapsed
+    psql -X -c "$query" >"$out" 2>&1 &
     bg=$!
     for i in $(seq 1 100); do
         pid=$(psql -X -At -c "SELECT pid FROM pg_stat_activity
@@ -62,9 +62,21 @@ run_case() {
     fi
 }
 
-run_case "bv_wko_bel(g, 2000)" pg_cancel_backend
-run_case "bv_wko_bel(g, 2000)" pg_terminate_backend
-run_case "bv_pluim(g, 10, 200, 1)" pg_cancel_backend
-run_case "bv_pluim(g, 10, 200, 1)" pg_terminate_backend
+bubble() {
+    echo "SELECT 'bv-cancel-probe', ST_NPoints($1)
+            FROM (SELECT ST_Collect(ST_MakePoint(random() * 20000, random() * 20000)) AS g
+                    FROM generate_series(1, $wells)) s"
+}
+# a window analysis whose cluster union alone takes ~9 s (sql/31_window_memory.sql)
+window="SELECT 'bv-cancel-probe', count(r)
+          FROM (SELECT bv_pluim_approach(g, 100) OVER () AS r
+                  FROM (SELECT ST_MakePoint(random() * 70000, random() * 70000) AS g
+                          FROM generate_series(1, 60000)) p) s"
+
+run_case "bv_wko_bel(g, 2000)" "$(bubble 'bv_wko_bel(g, 2000)')" pg_cancel_backend
+run_case "bv_wko_bel(g, 2000)" "$(bubble 'bv_wko_bel(g, 2000)')" pg_terminate_backend
+run_case "bv_pluim(g, 10, 200, 1)" "$(bubble 'bv_pluim(g, 10, 200, 1)')" pg_cancel_backend
+run_case "bv_pluim(g, 10, 200, 1)" "$(bubble 'bv_pluim(g, 10, 200, 1)')" pg_terminate_backend
+run_case "bv_pluim_approach(g, 100)" "$window" pg_terminate_backend
 rm -f "$out"
 exit $failed
