@@ -17,8 +17,9 @@ PG_FUNCTION_INFO_V1(bv_geos_version);
  * bv_invoer(geom) -> geometry
  *
  * The geometry as bodemvisie reads it: through EWKB into GEOS and back.
- * Refuses what the analyses refuse (curves, geographic or non-metric SRIDs)
- * and M values, which GEOS would drop silently.
+ * Refuses exactly what bv_geom_read refuses for every analysis (malformed
+ * EWKB, curves, non-finite or out-of-range coordinates, geographic or
+ * non-metric SRIDs); returns what the analyses see: Z kept, M dropped.
  */
 Datum
 bv_invoer(PG_FUNCTION_ARGS)
@@ -31,11 +32,6 @@ bv_invoer(PG_FUNCTION_ARGS)
 
 	pool = bv_pool_create(CurrentMemoryContext, 1);
 	geom = bv_pool_geom(pool, bv_geom_read(io, PG_GETARG_DATUM(0), "geom", &info));
-	if (info.has_m)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("geom: M values are not supported"),
-				 errhint("Drop them with ST_Force2D(geom) or ST_Force3DZ(geom).")));
 	result = bv_geom_write(io, geom, info.srid);
 	bv_pool_release(pool);
 	PG_RETURN_DATUM(result);

@@ -17,6 +17,23 @@
 #define GEOS_USE_ONLY_R_API
 #include <geos_c.h>
 
+#include "ewkb_check.h"
+
+/*
+ * Documented bounds on input (doc/reference/bv_invoer.md, doc/security.md).
+ * Coordinates: |x|, |y| <= BV_MAX_COORD_M (ewkb_check.h).  Lengths (radii,
+ * distances): <= BV_MAX_LENGTH_M, 1000 km, far above the policy's 150-250 m
+ * and any region; with coordinates it keeps every sum, difference and area
+ * far from overflow.  Points: a system has at most BV_MAX_WELLS wells (real
+ * WKO systems have tens), a plume source at most BV_MAX_SOURCES points, a
+ * plume contour at most BV_MAX_CONTOUR_POINTS vertices; refused before any
+ * GEOS work.
+ */
+#define BV_MAX_LENGTH_M			1e6
+#define BV_MAX_WELLS			10000
+#define BV_MAX_SOURCES			10000
+#define BV_MAX_CONTOUR_POINTS	100000
+
 /* ---------- geos_context.c ---------- */
 
 /* The backend's reentrant GEOS context, created on first use. */
@@ -25,6 +42,14 @@ extern GEOSContextHandle_t bv_geos(void);
 /* Last message GEOS reported through the error handler ("" if none). */
 extern const char *bv_geos_last_error(void);
 extern void bv_geos_clear_error(void);
+
+/*
+ * Let a query cancel or a backend termination (statement_timeout,
+ * pg_cancel_backend, pg_terminate_backend) interrupt GEOS calls until mcxt
+ * is reset or deleted (also at error abort).  bv_pool_create does this for
+ * its context, so every computation with a pool is covered.
+ */
+extern void bv_geos_interruptible(MemoryContext mcxt);
 
 /*
  * Raise a PostgreSQL error for a failed GEOS call.  Checks for a pending
@@ -58,6 +83,7 @@ typedef struct BvGeomInfo
 	bool		has_z;
 	bool		has_m;
 	bool		is_empty;
+	uint64		npoints;		/* coordinates, empty points included */
 } BvGeomInfo;
 
 /* Binary I/O of the caller's geometry type, found through the catalog. */
@@ -85,12 +111,29 @@ extern void bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
 						   MemoryContext mcxt);
 
 /*
- * Read a geometry datum into GEOS.  Refuses curves and geographic or
- * non-metric SRIDs with a clear error that names argname.  The result is
- * owned by the caller (or by a pool it is handed to); its SRID is set.
+ * Read a geometry datum into GEOS.  Refuses malformed EWKB, curves, NaN,
+ * infinite or out-of-range coordinates (BV_MAX_COORD_M) and geographic or
+ * non-metric SRIDs with a clear error that names argname.  M values are
+ * dropped (the analyses are 2D; Z is kept).  The result is owned by the
+ * caller (or by a pool it is handed to); its SRID is set.
  */
 extern GEOSGeometry *bv_geom_read(BvGeomIO *io, Datum datum,
 								  const char *argname, BvGeomInfo *info);
+
+/*
+ * bv_geom_read, but first refuse (54000, before GEOS reads anything) a
+ * geometry of more than max_points coordinates; what names them in the
+ * message ("wells", "points") and hint says what to do.
+ */
+extern GEOSGeometry *bv_geom_read_max(BvGeomIO *io, Datum datum,
+									  const char *argname, BvGeomInfo *info,
+									  uint64 max_points, const char *what,
+									  const char *hint);
+
+/* The 54000 error of bv_geom_read_max, for a limit that depends on the type. */
+extern void bv_check_npoints(const BvGeomInfo *info, const char *argname,
+							 uint64 max_points, const char *what,
+							 const char *hint);
 
 /*
  * What a geometry function keeps in fn_extra: the I/O of its first (geometry)
@@ -127,16 +170,11 @@ extern void bv_check_non_negative(double value, const char *argname,
 /* ---------- window_support.c: shared by the window analyses ---------- */
 
 /*
- * A non-negative, finite length argument (radius, distance) in metres, else
- * ERROR 22003 (NaN, Infinity) or 22023 (negative), with a hint.
+ * A non-negative, finite length argument (radius, distance) in metres of at
+ * most BV_MAX_LENGTH_M, else ERROR 22003 (NaN, Infinity, too large) or
+ * 22023 (negative), with a hint.
  */
 extern void bv_check_length(double value, const char *argname);
-
-/*
- * Let a query cancel (statement_timeout, pg_cancel_backend) interrupt GEOS
- * operations until mcxt is reset or deleted (also at error abort).
- */
-extern void bv_geos_interruptible(MemoryContext mcxt);
 
 /* Union of n geometries handed over by the caller; result owned by pool. */
 extern GEOSGeometry *bv_union_owned(BvGeosPool *pool, GEOSGeometry **parts, int n);

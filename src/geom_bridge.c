@@ -22,21 +22,10 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-/* EWKB type word flags (PostGIS extended WKB). */
-#define EWKB_Z_FLAG		0x80000000u
-#define EWKB_M_FLAG		0x40000000u
-#define EWKB_SRID_FLAG	0x20000000u
-#define EWKB_TYPE_MASK	0x0fffffffu
+#include <math.h>
 
 static GEOSWKBReader *wkb_reader = NULL;
 static GEOSWKBWriter *wkb_writer = NULL;
-
-static const char *const wkb_type_names[] = {
-	"Unknown", "Point", "LineString", "Polygon", "MultiPoint",
-	"MultiLineString", "MultiPolygon", "GeometryCollection",
-	"CircularString", "CompoundCurve", "CurvePolygon", "MultiCurve",
-	"MultiSurface", "Curve", "Surface", "PolyhedralSurface", "TIN", "Triangle"
-};
 
 void
 bv_geomio_init(BvGeomIO *io, FunctionCallInfo fcinfo, int argno,
@@ -82,81 +71,145 @@ bv_call_cache(FunctionCallInfo fcinfo, bool composite)
 	return cache;
 }
 
-static uint32
-read_uint32(const unsigned char *p, bool little_endian)
-{
-	if (little_endian)
-		return (uint32) p[0] | ((uint32) p[1] << 8) | ((uint32) p[2] << 16) | ((uint32) p[3] << 24);
-	return (uint32) p[3] | ((uint32) p[2] << 8) | ((uint32) p[1] << 16) | ((uint32) p[0] << 24);
-}
-
 static void
 refuse_type(int wkb_type, const char *argname)
 {
-	const char *name = (wkb_type > 0 && wkb_type < (int) lengthof(wkb_type_names))
-		? wkb_type_names[wkb_type] : "unknown";
-
 	ereport(ERROR,
 			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("%s: geometry type %s is not supported", argname, name),
+			 errmsg("%s: geometry type %s is not supported", argname,
+					bv_ewkb_type_name(wkb_type)),
 			 errhint("Curved geometries can be linearised with ST_CurveToLine(geom); "
 					 "polyhedral surfaces and TINs have no meaning here.")));
 }
 
+static const char *
+ordinate_text(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		return "NaN";
+	if (isinf(v))
+		return v > 0 ? "Infinity" : "-Infinity";
+	snprintf(buf, size, "%g", v);
+	return buf;
+}
+
+/*
+ * Report what bv_ewkb_inspect refused.  The SRID is checked first for
+ * coordinate problems, so a geographic geometry is told to transform.
+ */
+static void
+refuse_ewkb(BvEwkbStatus st, const BvEwkbInfo *e, const char *argname)
+{
+	char		buf[64];
+
+	switch (st)
+	{
+		case BV_EWKB_OK:
+			return;
+		case BV_EWKB_UNSUPPORTED_TYPE:
+			refuse_type(e->bad_type, argname);
+			break;
+		case BV_EWKB_TOO_DEEP:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s: geometry collections nested more than %d deep",
+							argname, BV_EWKB_MAX_DEPTH),
+					 errhint("Flatten the collection, e.g. ST_CollectionExtract(geom) or ST_Dump(geom).")));
+			break;
+		case BV_EWKB_NOT_FINITE:
+			bv_srid_check(e->srid, argname);
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: coordinate %llu has a non-finite value %s", argname,
+							(unsigned long long) e->bad_point,
+							ordinate_text(e->bad_value, buf, sizeof(buf))),
+					 errhint("Coordinates must be finite numbers in metres; "
+							 "an empty point is POINT EMPTY.")));
+			break;
+		case BV_EWKB_OUT_OF_RANGE:
+			bv_srid_check(e->srid, argname);
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: coordinate %llu has a value %s beyond the accepted %.0e m",
+							argname, (unsigned long long) e->bad_point,
+							ordinate_text(e->bad_value, buf, sizeof(buf)), BV_MAX_COORD_M),
+					 errhint("Coordinates are metres in a projected CRS (RD New: x 0 to 300000, "
+							 "y 300000 to 625000); check the units and the SRID.")));
+			break;
+		case BV_EWKB_MALFORMED:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("%s: malformed EWKB near byte %zu", argname, e->bad_offset),
+					 errhint("Pass a PostGIS geometry; this one was not built by PostGIS.")));
+			break;
+	}
+}
+
 GEOSGeometry *
-bv_geom_read(BvGeomIO *io, Datum datum, const char *argname, BvGeomInfo *info)
+bv_geom_read_max(BvGeomIO *io, Datum datum, const char *argname,
+				 BvGeomInfo *info, uint64 max_points, const char *what,
+				 const char *hint)
 {
 	GEOSContextHandle_t h = bv_geos();
 	bytea	   *ewkb;
 	const unsigned char *p;
 	size_t		len;
-	bool		little_endian;
-	uint32		typeword;
+	BvEwkbInfo	e;
+	BvEwkbStatus st;
 	GEOSGeometry *geom;
 
 	ewkb = DatumGetByteaPP(SendFunctionCall(&io->send_fn, datum));
 	p = (const unsigned char *) VARDATA_ANY(ewkb);
 	len = VARSIZE_ANY_EXHDR(ewkb);
-	if (len < 5)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("%s: geometry too short to be EWKB", argname)));
 
-	little_endian = (p[0] == 1);
-	typeword = read_uint32(p + 1, little_endian);
-	info->has_z = (typeword & EWKB_Z_FLAG) != 0;
-	info->has_m = (typeword & EWKB_M_FLAG) != 0;
-	info->wkb_type = (int) (typeword & EWKB_TYPE_MASK);
-	info->srid = 0;
-	if ((typeword & EWKB_SRID_FLAG) && len >= 9)
-		info->srid = (int32) read_uint32(p + 5, little_endian);
-
-	if (info->wkb_type < BV_WKB_POINT || info->wkb_type > BV_WKB_COLLECTION)
-		refuse_type(info->wkb_type, argname);
-	bv_srid_check(info->srid, argname);
+	/* Everything but the SRID is checked without PostgreSQL (ewkb_check.c). */
+	st = bv_ewkb_inspect(p, len, &e);
+	refuse_ewkb(st, &e, argname);
+	bv_srid_check(e.srid, argname);
+	info->srid = e.srid;
+	info->wkb_type = e.type;
+	info->has_z = e.has_z;
+	info->has_m = e.has_m;
+	info->npoints = e.npoints;
+	if (max_points > 0)
+		bv_check_npoints(info, argname, max_points, what, hint);
 
 	if (wkb_reader == NULL)
-		wkb_reader = GEOSWKBReader_create_r(h);
-	bv_geos_clear_error();
-	geom = GEOSWKBReader_read_r(h, wkb_reader, p, len);
-	if (geom == NULL)
 	{
-		/* Curves nested in a collection only show up here. */
-		const char *unknown = strstr(bv_geos_last_error(), "Unknown WKB type");
-
-		if (unknown != NULL)
-			refuse_type(atoi(unknown + strlen("Unknown WKB type")), argname);
+		wkb_reader = GEOSWKBReader_create_r(h);
+		if (wkb_reader == NULL)
+			bv_geos_fail("WKB reader");
+	}
+	bv_geos_clear_error();
+	geom = bv_ewkb_to_geos(h, wkb_reader, p, len, e.srid);
+	if (geom == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("%s: GEOS could not read the geometry: %s",
 						argname, bv_geos_last_error())));
-	}
-	GEOSSetSRID_r(h, geom, info->srid);
 	info->is_empty = (GEOSisEmpty_r(h, geom) == 1);
 
 	if ((Pointer) ewkb != DatumGetPointer(datum))
 		pfree(ewkb);
 	return geom;
+}
+
+void
+bv_check_npoints(const BvGeomInfo *info, const char *argname, uint64 max_points,
+				 const char *what, const char *hint)
+{
+	if (info->npoints > max_points)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s has " UINT64_FORMAT " %s, more than the " UINT64_FORMAT " accepted",
+						argname, info->npoints, what, max_points),
+				 errhint("%s", hint)));
+}
+
+GEOSGeometry *
+bv_geom_read(BvGeomIO *io, Datum datum, const char *argname, BvGeomInfo *info)
+{
+	return bv_geom_read_max(io, datum, argname, info, 0, NULL, NULL);
 }
 
 Datum

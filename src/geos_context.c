@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * geos_context.c
- *	  One reentrant GEOS context per backend, and pools that destroy GEOS
- *	  objects when the memory context holding them goes away.
+ *	  One reentrant GEOS context per backend, pools that destroy GEOS
+ *	  objects when the memory context holding them goes away, and letting a
+ *	  query cancel or backend termination interrupt a running GEOS call.
  *
  * GEOS reports errors through a callback that runs inside its C++ code.
  * Raising a PostgreSQL error there would longjmp through C++ frames, so the
@@ -72,6 +73,77 @@ bv_geos_fail(const char *operation)
 			(errcode(ERRCODE_INTERNAL_ERROR),
 			 errmsg("GEOS %s failed: %s", operation,
 					geos_error[0] ? geos_error : "unknown error")));
+}
+
+/* ---------- letting a cancel or terminate interrupt GEOS ---------- */
+
+/*
+ * GEOS calls the registered callback at its interruption points (noding,
+ * overlay, union, buffer, validity, ...).  Ours only reads PostgreSQL's
+ * interrupt flags and asks GEOS to stop; GEOS then unwinds and its call
+ * returns an error, after which the caller frees what it owns and
+ * bv_geos_fail() (CHECK_FOR_INTERRUPTS first) reports the cancel or the
+ * termination.  So statement_timeout, pg_cancel_backend and
+ * pg_terminate_backend also stop one huge buffer or union.
+ *
+ * GEOS 3.11 has only a process-global callback.  PostGIS may have one of
+ * its own (on Windows); we chain to whatever was registered before and put
+ * it back when the last scope ends.  Scopes nest (a window analysis that
+ * creates pools in child contexts): only the outermost one registers.
+ */
+static GEOSInterruptCallback *chained_interrupt_cb = NULL;
+static int	interrupt_depth = 0;
+
+static void
+geos_interrupt_check(void)
+{
+	/*
+	 * Runs inside GEOS: read flags only, never ereport.  Ask GEOS to stop
+	 * only when CHECK_FOR_INTERRUPTS would act on the flag now (not while
+	 * interrupts are held off), so the error that follows is the cancel.
+	 */
+	if (InterruptPending && InterruptHoldoffCount == 0 && CritSectionCount == 0 &&
+		(ProcDiePending || (QueryCancelPending && QueryCancelHoldoffCount == 0)))
+		GEOS_interruptRequest();
+	if (chained_interrupt_cb != NULL)
+		chained_interrupt_cb();
+}
+
+typedef struct InterruptScope
+{
+	MemoryContextCallback callback;
+} InterruptScope;
+
+static void
+interrupt_scope_end(void *arg)
+{
+	if (interrupt_depth <= 0)
+		return;
+	if (--interrupt_depth == 0)
+	{
+		GEOS_interruptRegisterCallback(chained_interrupt_cb);
+		chained_interrupt_cb = NULL;
+		/* a request nobody consumed must not hit a later GEOS call */
+		GEOS_interruptCancel();
+	}
+}
+
+void
+bv_geos_interruptible(MemoryContext mcxt)
+{
+	InterruptScope *scope = MemoryContextAllocZero(mcxt, sizeof(InterruptScope));
+
+	if (interrupt_depth++ == 0)
+	{
+		GEOSInterruptCallback *prev;
+
+		GEOS_interruptCancel();
+		prev = GEOS_interruptRegisterCallback(geos_interrupt_check);
+		chained_interrupt_cb = (prev == geos_interrupt_check) ? NULL : prev;
+	}
+	scope->callback.func = interrupt_scope_end;
+	scope->callback.arg = scope;
+	MemoryContextRegisterResetCallback(mcxt, &scope->callback);
 }
 
 /* ---------- pools ---------- */
@@ -146,6 +218,14 @@ bv_pool_create(MemoryContext mcxt, int expected)
 	pool->callback.func = pool_context_gone;
 	pool->callback.arg = pool;
 	MemoryContextRegisterResetCallback(mcxt, &pool->callback);
+
+	/*
+	 * Every computation with GEOS objects has a pool: while it lives, a
+	 * cancel or terminate also stops a running GEOS call.  Registered after
+	 * the pool, so (callbacks run last-in first-out) the scope ends before
+	 * the pooled objects are destroyed.
+	 */
+	bv_geos_interruptible(mcxt);
 	return pool;
 }
 

@@ -37,6 +37,10 @@ PG_FUNCTION_INFO_V1(bv_pluim_approach);
 #define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (SPEC.md 6) */
 #define MAX_DIRECT_CIRCLES	256		/* above: GEOS's cascaded union is cheaper */
 
+#define SOURCES_HINT "A plume has one source or a few; give one row per plume."
+#define CONTOUR_HINT "A surveyed contour has hundreds of vertices, not more; " \
+	"simplify it first, e.g. ST_SimplifyPreserveTopology(geom, 0.5)."
+
 /*
  * bv_pluim(bron, snelheid_m_per_jaar, ouderdom_jaar, retardatie) -> geometry
  *
@@ -64,13 +68,17 @@ bv_pluim(PG_FUNCTION_ARGS)
 	bv_check_non_negative(retardation, "retardatie",
 						  "The retardation factor of the contaminant (0..1); the policy uses 0.5.");
 	r = speed * age * retardation;
-	if (isinf(r))
+	if (!(r <= BV_MAX_LENGTH_M))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("plume radius overflows: %g x %g x %g", speed, age, retardation)));
+				 errmsg("plume radius %g x %g x %g = %g m is more than the %.0f m accepted",
+						speed, age, retardation, r, BV_MAX_LENGTH_M),
+				 errhint("Speed in metres per year, age in years, retardation a factor 0..1; "
+						 "the policy gives 10 x 30 x 0.5 = 150 m.")));
 
 	pool = bv_pool_create(CurrentMemoryContext, 2);
-	g = bv_pool_geom(pool, bv_geom_read(&cache->io, PG_GETARG_DATUM(0), "bron", &info));
+	g = bv_pool_geom(pool, bv_geom_read_max(&cache->io, PG_GETARG_DATUM(0), "bron", &info,
+											BV_MAX_SOURCES, "points", SOURCES_HINT));
 	if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -223,12 +231,16 @@ read_plume(BvCallCache *cache, BvGeosPool *pool, Datum d, Plume *p,
 {
 	GEOSContextHandle_t h = bv_geos();
 	BvGeomInfo	info;
-	GEOSGeometry *g = bv_pool_geom(pool, bv_geom_read(&cache->io, d, "pluim", &info));
+	GEOSGeometry *g = bv_pool_geom(pool, bv_geom_read_max(&cache->io, d, "pluim", &info,
+														  BV_MAX_CONTOUR_POINTS, "vertices",
+														  CONTOUR_HINT));
 
 	switch (info.wkb_type)
 	{
 		case BV_WKB_POINT:
 		case BV_WKB_MULTIPOINT:
+			bv_check_npoints(&info, "pluim", BV_MAX_SOURCES, "points", SOURCES_HINT);
+			break;
 		case BV_WKB_POLYGON:
 		case BV_WKB_MULTIPOLYGON:
 			break;
@@ -249,13 +261,9 @@ read_plume(BvCallCache *cache, BvGeosPool *pool, Datum d, Plume *p,
 	{
 		if (info.wkb_type == BV_WKB_POINT)
 		{
+			/* finite and bounded: bv_geom_read checked every coordinate */
 			if (!GEOSGeomGetX_r(h, g, &p->cx) || !GEOSGeomGetY_r(h, g, &p->cy))
 				bv_geos_fail("point coordinates");
-			if (!isfinite(p->cx) || !isfinite(p->cy))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("pluim has a non-finite coordinate"),
-						 errhint("Coordinates must be finite numbers in metres.")));
 			p->circle = true;
 		}
 		p->contour = bv_pool_geom(pool, p->circle
@@ -294,11 +302,6 @@ read_plume(BvCallCache *cache, BvGeosPool *pool, Datum d, Plume *p,
 		!GEOSGeom_getXMax_r(h, p->contour, &p->xmax) ||
 		!GEOSGeom_getYMax_r(h, p->contour, &p->ymax))
 		bv_geos_fail("envelope");
-	if (!isfinite(p->xmin) || !isfinite(p->ymin) || !isfinite(p->xmax) || !isfinite(p->ymax))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("pluim has a non-finite coordinate"),
-				 errhint("Coordinates must be finite numbers in metres.")));
 	p->active = true;
 }
 

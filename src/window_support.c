@@ -2,8 +2,7 @@
  *
  * window_support.c
  *	  Pieces shared by the window analyses (WKO interference, plume
- *	  approach): argument checks, letting a cancel interrupt GEOS,
- *	  union-find with first-appearance numbering, an envelope index on
+ *	  approach): argument checks, union-find with first-appearance numbering, an envelope index on
  *	  GEOS's STRtree, and exact areas of unions and intersections of the
  *	  32-gon circles ST_Buffer(point, r) makes.
  *
@@ -23,58 +22,12 @@ bv_check_length(double value, const char *argname)
 {
 	bv_check_non_negative(value, argname,
 						  "Give a distance in metres, zero or more, e.g. 250.");
-}
-
-/* ---------- letting a cancel interrupt a long GEOS operation ---------- */
-
-/*
- * GEOS calls the registered callback at its interruption points (in noding,
- * overlay, union, ...).  Ours only reads PostgreSQL's interrupt flags and
- * asks GEOS to stop; GEOS then unwinds and its call returns an error, after
- * which bv_geos_fail() reports the cancel.  A statement_timeout or
- * pg_cancel_backend thus also stops one huge union.
- */
-static GEOSInterruptCallback *prev_interrupt_cb = NULL;
-
-static void
-geos_interrupt_check(void)
-{
-	/* Runs inside GEOS: read flags only, never ereport. */
-	if (InterruptPending && (QueryCancelPending || ProcDiePending))
-		GEOS_interruptRequest();
-	if (prev_interrupt_cb != NULL)
-		prev_interrupt_cb();
-}
-
-typedef struct InterruptGuard
-{
-	MemoryContextCallback callback;
-	GEOSInterruptCallback *prev;
-} InterruptGuard;
-
-static void
-interrupt_guard_end(void *arg)
-{
-	InterruptGuard *guard = (InterruptGuard *) arg;
-
-	GEOS_interruptRegisterCallback(guard->prev);
-	prev_interrupt_cb = NULL;
-	GEOS_interruptCancel();
-}
-
-void
-bv_geos_interruptible(MemoryContext mcxt)
-{
-	InterruptGuard *guard = MemoryContextAllocZero(mcxt, sizeof(InterruptGuard));
-
-	GEOS_interruptCancel();
-	guard->prev = GEOS_interruptRegisterCallback(geos_interrupt_check);
-	if (guard->prev == geos_interrupt_check)
-		guard->prev = NULL;		/* already ours (nested): do not chain to itself */
-	prev_interrupt_cb = guard->prev;
-	guard->callback.func = interrupt_guard_end;
-	guard->callback.arg = guard;
-	MemoryContextRegisterResetCallback(mcxt, &guard->callback);
+	if (value > BV_MAX_LENGTH_M)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s must be at most %.0f m, got %g", argname,
+						BV_MAX_LENGTH_M, value),
+				 errhint("Give a distance in metres; the policy uses 150 to 250 m.")));
 }
 
 /*

@@ -44,6 +44,7 @@ PG_FUNCTION_INFO_V1(bv_wko_interference);
 
 #define QUADSEGS		8
 #define MAX_DIRECT_CIRCLES	512
+#define MAX_DIRECT_PAIRS	256		/* above: nearest well through an STRtree */
 
 /* ---------- reading systems ---------- */
 
@@ -58,6 +59,7 @@ typedef struct WkoSystem
 				xmax,
 				ymax;
 	GEOSGeometry *geom;			/* pooled; envelope source for the tree */
+	GEOSSTRtree *wells_tree;	/* pooled, built on demand: its wells, for nearest */
 } WkoSystem;
 
 typedef struct WkoRead
@@ -79,6 +81,17 @@ geom_type_name(int wkb_type)
 	return (wkb_type >= 0 && wkb_type < (int) lengthof(names)) ? names[wkb_type] : "unknown";
 }
 
+#define WELLS_HINT "A WKO system has at most tens of wells; give one row per system " \
+	"(e.g. GROUP BY system id with ST_Collect), not all wells of an area in one MULTIPOINT."
+
+/* Read putten, refusing more than BV_MAX_WELLS wells before GEOS sees them. */
+static GEOSGeometry *
+read_putten(BvCallCache *cache, Datum d, BvGeomInfo *info)
+{
+	return bv_geom_read_max(&cache->io, d, "putten", info, BV_MAX_WELLS,
+							"wells", WELLS_HINT);
+}
+
 static void
 refuse_not_wells(int wkb_type)
 {
@@ -90,14 +103,10 @@ refuse_not_wells(int wkb_type)
 					 "ST_PointOnSurface(geom), for a collection ST_CollectionExtract(geom, 1).")));
 }
 
+/* Coordinates are finite and bounded: bv_geom_read checked them. */
 static void
 add_well(WkoRead *rd, WkoSystem *s, double x, double y)
 {
-	if (!isfinite(x) || !isfinite(y))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("putten has a non-finite coordinate"),
-				 errhint("Coordinates must be finite numbers in metres.")));
 	if (rd->nwells >= rd->maxwells)
 	{
 		rd->maxwells *= 2;
@@ -212,7 +221,7 @@ bv_wko_bel(PG_FUNCTION_ARGS)
 
 	bv_check_length(r, "straal_m");
 	pool = bv_pool_create(CurrentMemoryContext, 2);
-	g = bv_pool_geom(pool, bv_geom_read(&cache->io, PG_GETARG_DATUM(0), "putten", &info));
+	g = bv_pool_geom(pool, read_putten(cache, PG_GETARG_DATUM(0), &info));
 	if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
 		refuse_not_wells(info.wkb_type);
 	bel = bv_pool_geom(pool, GEOSBuffer_r(bv_geos(), g, r, QUADSEGS));
@@ -280,6 +289,110 @@ overlap_geos(WkoSystem *sys, int i, const int *nbrs, int nnb)
 	return area;
 }
 
+/* ---------- nearest wells of two systems ---------- */
+
+/*
+ * Two systems are neighbours when some pair of their wells is closer than
+ * limit.  Few pairs: compare them all.  Many (systems of hundreds of wells):
+ * for each well of the smaller system ask an STRtree over the wells of the
+ * larger one for the nearest well, O(k log m) instead of O(k m).  Both use
+ * the formula of ST_Distance for two points, so the answer is the same.
+ */
+typedef struct WellArrays
+{
+	const double *wx;
+	const double *wy;
+} WellArrays;
+
+/* Items are well numbers + 1.  Runs inside GEOS: arithmetic only. */
+static int
+well_distance(const void *item1, const void *item2, double *distance, void *userdata)
+{
+	const WellArrays *w = (const WellArrays *) userdata;
+	intptr_t	p = (intptr_t) item1 - 1;
+	intptr_t	q = (intptr_t) item2 - 1;
+	double		dx = w->wx[q] - w->wx[p];
+	double		dy = w->wy[q] - w->wy[p];
+
+	*distance = sqrt(dx * dx + dy * dy);
+	return 1;
+}
+
+/* An STRtree over the wells of s, with their points, all in pool. */
+static GEOSSTRtree *
+wells_tree(BvGeosPool *pool, const WkoRead *rd, WkoSystem *s)
+{
+	GEOSContextHandle_t h = bv_geos();
+
+	if (s->wells_tree != NULL)
+		return s->wells_tree;
+	s->wells_tree = bv_pool_tree(pool, GEOSSTRtree_create_r(h, 10));
+	if (s->wells_tree == NULL)
+		bv_geos_fail("STRtree create");
+	for (int p = s->first; p < s->first + s->nwells; p++)
+	{
+		GEOSGeometry *pt = bv_pool_geom(pool, GEOSGeom_createPointFromXY_r(h, rd->wx[p],
+																		  rd->wy[p]));
+
+		if (pt == NULL)
+			bv_geos_fail("point");
+		GEOSSTRtree_insert_r(h, s->wells_tree, pt, (void *) (intptr_t) (p + 1));
+	}
+	return s->wells_tree;
+}
+
+static bool
+systems_near(BvGeosPool *pool, const WkoRead *rd, WkoSystem *a, WkoSystem *b,
+			 double limit)
+{
+	GEOSContextHandle_t h = bv_geos();
+	WkoSystem  *big,
+			   *small;
+	GEOSSTRtree *tree;
+	WellArrays	w = {rd->wx, rd->wy};
+
+	if ((int64) a->nwells * b->nwells <= MAX_DIRECT_PAIRS)
+	{
+		for (int p = a->first; p < a->first + a->nwells; p++)
+			for (int q = b->first; q < b->first + b->nwells; q++)
+			{
+				double		dx = rd->wx[q] - rd->wx[p];
+				double		dy = rd->wy[q] - rd->wy[p];
+
+				/* the same formula as ST_Distance for two points */
+				if (sqrt(dx * dx + dy * dy) < limit)
+					return true;
+			}
+		return false;
+	}
+
+	big = (a->nwells >= b->nwells) ? a : b;
+	small = (big == a) ? b : a;
+	tree = wells_tree(pool, rd, big);
+	for (int p = small->first; p < small->first + small->nwells; p++)
+	{
+		GEOSGeometry *pt;
+		const void *nearest;
+		double		d;
+
+		if (((p - small->first) & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();	/* only pooled GEOS objects alive */
+		pt = GEOSGeom_createPointFromXY_r(h, rd->wx[p], rd->wy[p]);
+		if (pt == NULL)
+			bv_geos_fail("point");
+		bv_geos_clear_error();
+		nearest = GEOSSTRtree_nearest_generic_r(h, tree, (void *) (intptr_t) (p + 1), pt,
+												well_distance, &w);
+		GEOSGeom_destroy_r(h, pt);
+		if (nearest == NULL)
+			bv_geos_fail("nearest well");
+		well_distance((void *) (intptr_t) (p + 1), nearest, &d, &w);
+		if (d < limit)
+			return true;
+	}
+	return false;
+}
+
 static void
 compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 				  BvCallCache *cache, WkoPartition *part, int n)
@@ -332,7 +445,7 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 		d = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		if (isnull)
 			continue;
-		sys[i].geom = bv_pool_geom(pool, bv_geom_read(&cache->io, d, "putten", &info));
+		sys[i].geom = bv_pool_geom(pool, read_putten(cache, d, &info));
 		if (info.wkb_type != BV_WKB_POINT && info.wkb_type != BV_WKB_MULTIPOINT)
 			refuse_not_wells(info.wkb_type);
 		if (info.is_empty)
@@ -375,27 +488,13 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 		{
 			int			j = tree->hits[k];
 			WkoSystem  *b = &sys[j];
-			double		limit;
-			bool		near = false;
+			bool		near;
 
 			if (j <= i || !b->active)
 				continue;
 			if (a->nwells > 1 && b->nwells > 1)
 				CHECK_FOR_INTERRUPTS();		/* many wells: many pairs */
-			limit = a->r + b->r;
-			for (int p = a->first; p < a->first + a->nwells && !near; p++)
-				for (int q = b->first; q < b->first + b->nwells; q++)
-				{
-					double		dx = rd.wx[q] - rd.wx[p];
-					double		dy = rd.wy[q] - rd.wy[p];
-
-					/* the same formula as ST_Distance for two points */
-					if (sqrt(dx * dx + dy * dy) < limit)
-					{
-						near = true;
-						break;
-					}
-				}
+			near = systems_near(pool, &rd, a, b, a->r + b->r);
 			if (!near)
 				continue;
 			bv_uf_union(uf, i, j);

@@ -14,4 +14,4 @@ AS 'MODULE_PATHNAME', 'bv_invoer'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 50;
 
 COMMENT ON FUNCTION bv_invoer(geometry) IS
-'The geometry as bodemvisie reads it (through EWKB and GEOS). Raises the same error an analysis would for curves, M values, geographic, non-metric or unknown SRIDs.';
+'The geometry as bodemvisie reads it (through EWKB and GEOS): Z kept, M dropped (the analyses are 2D). Raises the same error an analysis would for curves, NaN or infinite coordinates, |x| or |y| above 1e9 m, malformed EWKB, geographic, non-metric or unknown SRIDs.';

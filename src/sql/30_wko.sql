@@ -16,7 +16,7 @@ AS 'MODULE_PATHNAME', 'bv_wko_bel'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 50;
 
 COMMENT ON FUNCTION bv_wko_bel(geometry, double precision) IS
-'The bubble of a WKO system: ST_Buffer(putten, straal_m) with 8 segments per quarter circle, around each well (POINT or MULTIPOINT). Default radius 250 m (Bodemvisie Assen, decision tree 4.1).';
+'The bubble of a WKO system: ST_Buffer(putten, straal_m) with 8 segments per quarter circle, around each well (POINT or MULTIPOINT). Default radius 250 m (Bodemvisie Assen, decision tree 4.1). Limits: at most 10,000 wells per system (real systems have tens), radius at most 1,000,000 m, |x| and |y| at most 1e9 m, no NaN or Infinity (errors 54000 and 22003 with a hint).';
 
 CREATE FUNCTION bv_wko_interference(putten geometry, straal_m double precision DEFAULT 250)
 RETURNS bv_wko_interferentie
@@ -24,4 +24,4 @@ AS 'MODULE_PATHNAME', 'bv_wko_interference'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE COST 500;
 
 COMMENT ON FUNCTION bv_wko_interference(geometry, double precision) IS
-'Window function: which WKO systems interfere. Two systems are neighbours when the distance between their wells is below the sum of their radii (bubbles overlap; touching does not count). Returns per row the group (connected component, numbered from 0 in the window''s row order), its size, the number of neighbours and the overlapped area of the bubble. Rows with a NULL or empty geometry or a NULL radius get NULL and take no part; PARTITION BY gives separate analyses.';
+'Window function: which WKO systems interfere. Two systems are neighbours when the distance between their wells is below the sum of their radii (bubbles overlap; touching does not count). Returns per row the group (connected component, numbered from 0 in the window''s row order), its size, the number of neighbours and the overlapped area of the bubble. Rows with a NULL or empty geometry or a NULL radius get NULL and take no part; PARTITION BY gives separate analyses. Limits: at most 10,000 wells per system, radius at most 1,000,000 m, |x| and |y| at most 1e9 m, no NaN or Infinity.';
