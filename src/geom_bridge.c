@@ -296,10 +296,17 @@ classify_srid(int32 srid)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	/* spatial_ref_sys lives wherever the postgis extension was installed. */
+	/*
+	 * spatial_ref_sys lives wherever the postgis extension was installed.
+	 * These queries run with the caller's search_path: every name and
+	 * operator is qualified, so nothing in a schema on that path (which a
+	 * less-privileged role may write) can be resolved instead.
+	 */
 	if (SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e "
-					"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
-					"WHERE e.extname = 'postgis'", true, 1) != SPI_OK_SELECT)
+					"JOIN pg_catalog.pg_namespace n "
+					"ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
+					"WHERE e.extname OPERATOR(pg_catalog.=) 'postgis'::pg_catalog.name",
+					true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not look up the postgis extension");
 	if (SPI_processed != 1)
 	{
@@ -311,7 +318,8 @@ classify_srid(int32 srid)
 	initStringInfo(&sql);
 	appendStringInfo(&sql,
 					 "SELECT coalesce(proj4text, ''), coalesce(srtext, '') "
-					 "FROM %s.spatial_ref_sys WHERE srid = %d",
+					 "FROM %s.spatial_ref_sys "
+					 "WHERE srid OPERATOR(pg_catalog.=) %d::pg_catalog.int4",
 					 quote_identifier(schema), srid);
 	if (SPI_execute(sql.data, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read spatial_ref_sys");
