@@ -8,10 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d)
 db=bv_check_demo
 trap 'rm -rf "$out"; dropdb --if-exists "$db" 2>/dev/null || true' EXIT
-fails=0
-check() {
-    if [ "$2" -eq 0 ]; then echo "  ok   $1"; else echo "  FAIL $1: $3"; fails=$((fails + 1)); fi
-}
+source "$root/test/lib.sh"
 
 started=$(date +%s)
 BV_DEMO_DB=$db "$root/bin/bodemvisie" demo "$out" > "$out/demo.log" 2>&1; r=$?

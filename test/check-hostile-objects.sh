@@ -30,10 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup; work=$(mktemp -d); chmod 755 "$work"
-fails=0
-check() {
-    if [ "$2" -eq 0 ]; then echo "  ok   $1"; else echo "  FAIL $1: $3"; fails=$((fails + 1)); fi
-}
+source "$root/test/lib.sh"
 
 klic="$work/GI_gebiedsinformatielevering_07G000123_1.xml"
 cp "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" "$klic"

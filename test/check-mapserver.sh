@@ -8,10 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 db=bv_check_mapserver
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; dropdb --if-exists "$db" 2>/dev/null || true' EXIT
-fails=0
-check() {  # check NAME CONDITION-RESULT(0/1) DETAIL
-    if [ "$2" -eq 0 ]; then echo "  ok   $1"; else echo "  FAIL $1: $3"; fails=$((fails + 1)); fi
-}
+source "$root/test/lib.sh"
 
 dropdb --if-exists "$db" 2>/dev/null || true
 createdb "$db"

@@ -22,10 +22,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-fails=0
-check() {
-    if [ "$2" -eq 0 ]; then echo "  ok   $1"; else echo "  FAIL $1: $3"; fails=$((fails + 1)); fi
-}
+source "$root/test/lib.sh"
 klic="$work/levering.xml"
 cp "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" "$klic"
 chmod 644 "$klic"

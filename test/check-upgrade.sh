@@ -16,10 +16,7 @@ chmod 755 "$work"           # the server reads the KLIC file from here
 dbs=()
 cleanup() { for d in "${dbs[@]}"; do dropdb --if-exists "$d" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-fails=0
-check() {
-    if [ "$2" -eq 0 ]; then echo "  ok   $1"; else echo "  FAIL $1: $3"; fails=$((fails + 1)); fi
-}
+source "$root/test/lib.sh"
 current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$root/bodemvisie.control")
 klic="$work/levering.xml"
 cp "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" "$klic"
