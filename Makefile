@@ -35,3 +35,4 @@ $(DATA_built): $(SQL_PIECES) bodemvisie.control
 	cat $(SQL_PIECES) > $@
 
 $(OBJS): src/bodemvisie.h
+src/circle_area.o src/wko.o src/pluim.o: src/circle_area.h
