@@ -361,7 +361,7 @@ union_pairwise(const BvCircle *c, int n, double *area)
 /* Fewer circles than this: the pairwise loops are faster (measured). */
 #define GRID_MIN_CIRCLES	5
 /* Cell size: the mean radius divided by this. */
-#define CELLS_PER_RADIUS	4.0
+#define CELLS_PER_RADIUS	3.0
 /* At most this many cells per circle (long thin clusters). */
 #define CELLS_PER_CIRCLE	16
 
@@ -380,7 +380,20 @@ typedef struct Grid
 	int		   *ids;			/* polygons whose boundary may pass the cell */
 	uint32	   *stamp;			/* per circle: last edge query that saw it */
 	uint32		gen;
+	/* per circle: its rows j0[a] .. and their cells, spans[first[a] ..] */
+	int		   *j0;
+	int		   *first;			/* n + 1 entries */
+	struct RowSpan *spans;
 } Grid;
+
+/* The cells of one row that a polygon touches (p0..p1) and covers (c0..c1). */
+typedef struct RowSpan
+{
+	int			p0,
+				p1,
+				c0,
+				c1;
+} RowSpan;
 
 /* The inscribed radius of the 32-gon over its circumscribed radius. */
 #define RIN_FACTOR		cos(M_PI / NVERT)
@@ -445,12 +458,17 @@ circle_rows(const Grid *g, const BvCircle *c, int *j0, int *j1)
 	return true;
 }
 
-/* Fill the grid (its shape already set) with the circles c[0..n-1]. */
+/*
+ * Fill the grid (its shape already set) with the circles c[0..n-1].  The
+ * cells of each row of each circle are computed once and kept (spans), for
+ * the second pass and for circle_may_count.
+ */
 static void
 grid_fill(Grid *g, const BvCircle *c, int n)
 {
 	int			ncell = g->gw * g->gh;
-	int			total;
+	int			total,
+				nrows = 0;
 
 	g->c = c;
 	g->n = n;
@@ -458,35 +476,50 @@ grid_fill(Grid *g, const BvCircle *c, int n)
 	g->start = palloc0(sizeof(int) * (ncell + 1));
 	g->stamp = palloc0(sizeof(uint32) * Max(n, 1));
 	g->gen = 0;
+	g->j0 = palloc(sizeof(int) * Max(n, 1));
+	g->first = palloc(sizeof(int) * (n + 1));
 
-	/* Count the boundary cells; cover counts as differences along the rows. */
+	/* Which rows each circle touches. */
 	for (int a = 0; a < n; a++)
 	{
 		int			j0,
 					j1;
 
-		if ((a & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
+		g->first[a] = nrows;
+		g->j0[a] = 0;
 		if (c[a].r <= 0 || !circle_rows(g, &c[a], &j0, &j1))
 			continue;
-		for (int j = j0; j <= j1; j++)
+		g->j0[a] = j0;
+		nrows += j1 - j0 + 1;
+	}
+	g->first[n] = nrows;
+	g->spans = palloc(sizeof(RowSpan) * Max(nrows, 1));
+
+	/* Their cells; count the boundary cells, cover counts as differences. */
+	for (int a = 0; a < n; a++)
+	{
+		if ((a & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		for (int m = g->first[a]; m < g->first[a + 1]; m++)
 		{
-			int			p0,
-						p1,
-						c0,
-						c1;
+			int			j = g->j0[a] + (m - g->first[a]);
+			RowSpan    *sp = &g->spans[m];
 			int		   *row = g->start + 1 + j * g->gw;
 
-			if (!row_cells(g, &c[a], j, &p0, &p1, &c0, &c1))
-				continue;
-			for (int i = p0; i <= p1; i++)
-				if (i < c0 || i > c1)
-					row[i]++;
-			if (c0 <= c1)
+			if (!row_cells(g, &c[a], j, &sp->p0, &sp->p1, &sp->c0, &sp->c1))
 			{
-				g->cover[j * g->gw + c0]++;
-				if (c1 + 1 < g->gw)
-					g->cover[j * g->gw + c1 + 1]--;
+				sp->p0 = 1;
+				sp->p1 = 0;
+				continue;
+			}
+			for (int i = sp->p0; i <= sp->p1; i++)
+				if (i < sp->c0 || i > sp->c1)
+					row[i]++;
+			if (sp->c0 <= sp->c1)
+			{
+				g->cover[j * g->gw + sp->c0]++;
+				if (sp->c1 + 1 < g->gw)
+					g->cover[j * g->gw + sp->c1 + 1]--;
 			}
 		}
 	}
@@ -501,24 +534,13 @@ grid_fill(Grid *g, const BvCircle *c, int n)
 	/* Place the ids: start[cell] runs up to the cell's end, then shift back. */
 	for (int a = 0; a < n; a++)
 	{
-		int			j0,
-					j1;
-
-		if ((a & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (c[a].r <= 0 || !circle_rows(g, &c[a], &j0, &j1))
-			continue;
-		for (int j = j0; j <= j1; j++)
+		for (int m = g->first[a]; m < g->first[a + 1]; m++)
 		{
-			int			p0,
-						p1,
-						c0,
-						c1;
+			int			j = g->j0[a] + (m - g->first[a]);
+			const RowSpan *sp = &g->spans[m];
 
-			if (!row_cells(g, &c[a], j, &p0, &p1, &c0, &c1))
-				continue;
-			for (int i = p0; i <= p1; i++)
-				if (i < c0 || i > c1)
+			for (int i = sp->p0; i <= sp->p1; i++)
+				if (i < sp->c0 || i > sp->c1)
 					g->ids[g->start[j * g->gw + i]++] = a;
 		}
 	}
@@ -534,6 +556,9 @@ grid_free(Grid *g)
 	pfree(g->start);
 	pfree(g->ids);
 	pfree(g->stamp);
+	pfree(g->j0);
+	pfree(g->first);
+	pfree(g->spans);
 }
 
 /* The part of p + t d, t in [0, 1], inside a box (Liang-Barsky). */
@@ -625,27 +650,18 @@ edge_cover(Grid *g, int self, double px, double py, double dx, double dy,
  * the other side (other NULL: a union, where everything counts).
  */
 static bool
-circle_may_count(const Grid *mine, const Grid *other, const BvCircle *c)
+circle_may_count(const Grid *mine, const Grid *other, int a)
 {
-	int			j0,
-				j1;
-
-	if (!circle_rows(mine, c, &j0, &j1))
-		return false;
-	for (int j = j0; j <= j1; j++)
+	for (int m = mine->first[a]; m < mine->first[a + 1]; m++)
 	{
-		int			p0,
-					p1,
-					c0,
-					c1;
+		int			j = mine->j0[a] + (m - mine->first[a]);
+		const RowSpan *sp = &mine->spans[m];
 
-		if (!row_cells(mine, c, j, &p0, &p1, &c0, &c1))
-			continue;
-		for (int i = p0; i <= p1; i++)
+		for (int i = sp->p0; i <= sp->p1; i++)
 		{
 			int			cell = j * mine->gw + i;
 
-			if (i >= c0 && i <= c1)
+			if (i >= sp->c0 && i <= sp->c1)
 				continue;
 			if (mine->cover[cell] > 0)
 				continue;
@@ -674,7 +690,7 @@ side_sum(Grid *mine, Grid *other, Span *inc, Span *exc, bool *degenerate)
 
 		if ((a & 63) == 0)
 			CHECK_FOR_INTERRUPTS();	/* arithmetic only, nothing to free */
-		if (c->r <= 0 || !circle_may_count(mine, other, c))
+		if (c->r <= 0 || !circle_may_count(mine, other, a))
 			continue;
 		for (int k = 0; k < NVERT; k++)
 		{
