@@ -91,8 +91,16 @@ SELECT * FROM bv_kaart_verversen();   -- CPU below in ticks of 1/100 s (CLK_TCK)
 SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint)
         - substr(:'c', 7)::bigint)::numeric / 100, 2)
   FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
+SQL
+echo "   per layer, and the WKO interference analysis alone:"
+psql_q <<'SQL' | grep -E 'Time:|^ '
+SET max_parallel_workers_per_gather = 0;
 \timing on
-SELECT count(*) AS wko_rows, count(*) FILTER (WHERE (r).n_buren >= 20) AS with_20_or_more
+REFRESH MATERIALIZED VIEW bv_kaart_wko_bellen_m;
+REFRESH MATERIALIZED VIEW bv_kaart_pluimen_m;
+REFRESH MATERIALIZED VIEW bv_kaart_interferentie_gebied_m;
+REFRESH MATERIALIZED VIEW bv_kaart_bodemenergie_m;
+SELECT count(*) AS wko_rows, round(avg((r).n_buren), 1) AS mean_neighbours, max((r).n_buren) AS max_neighbours
   FROM (SELECT bv_wko_interference(putten, coalesce(straal_m, 250)) OVER (ORDER BY id) AS r
           FROM bv_wko_systeem) s;
 SQL
