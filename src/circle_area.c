@@ -355,7 +355,9 @@ union_pairwise(const BvCircle *c, int n, double *area)
  * number of circles plus the cells.  Answers stay exact: the grid only
  * decides which tests are needed; the intervals are the same Cyrus-Beck
  * ones.  Coinciding edges inside a covered cell no longer matter (that part
- * is inside a third polygon); elsewhere they are still reported.
+ * is inside a third polygon); elsewhere they are still reported.  The bound
+ * assumes that few boundaries pass one uncovered cell; contrived input (say
+ * hundreds of concentric circles) can still cost up to the pairwise k^2.
  */
 
 /* Fewer circles than this: the pairwise loops are faster (measured). */
@@ -756,8 +758,9 @@ circles_box(const BvCircle *c, int n, Box *b, double *rsum, int *npos, double *r
 }
 
 /*
- * The grid shape over box b (padded): cells of mean radius / 4, fewer when
- * that would make more than CELLS_PER_CIRCLE cells per circle.
+ * The grid shape over box b (padded): cells of a third of the mean radius
+ * (CELLS_PER_RADIUS), larger when that would make more than
+ * CELLS_PER_CIRCLE cells per circle (long thin clusters).
  */
 static void
 grid_shape(Grid *g, const Box *b, double rmean, double rmax, int ncircles)

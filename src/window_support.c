@@ -10,6 +10,8 @@
  */
 #include "bodemvisie.h"
 
+#include <math.h>
+
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
