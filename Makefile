@@ -50,3 +50,4 @@ bodemvisie--%--$(EXTVERSION).sql: upgrade/%--next.sql upgrade/vervang-code.sql $
 	  cat $(filter-out src/sql/00_header.sql,$(SQL_PIECES)); } > $@
 
 $(OBJS): src/bodemvisie.h
+src/circle_area.o src/wko.o src/pluim.o: src/circle_area.h

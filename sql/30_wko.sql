@@ -61,8 +61,8 @@ SELECT h.id, round(w.overlap_m2::numeric, 6) AS ours,
 -- the default radius is 250 m
 SELECT id, (bv_wko_interference(g) OVER (ORDER BY id)).n_buren FROM hand WHERE id <= 3 ORDER BY id;
 
--- A closed system with a field of 600 boreholes next to two others: above
--- 512 circles the overlap is computed with GEOS overlay instead.
+-- A closed system with a field of 600 boreholes next to two others: many
+-- circles on the own side go through the grid of circle_area.c as well.
 CREATE TEMP TABLE veld AS
 SELECT 1 AS id, ST_Collect(ST_MakePoint(10000 + (i % 30) * 7, (i / 30) * 7)) AS g, 20::float8 AS r
   FROM generate_series(0, 599) i

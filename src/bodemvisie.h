@@ -217,31 +217,4 @@ extern void bv_envtree_insert(BvEnvTree *t, const GEOSGeometry *geom, int item);
 extern int	bv_envtree_query(BvEnvTree *t, double xmin, double ymin,
 							 double xmax, double ymax);
 
-/*
- * The polygon ST_Buffer(point, r) makes: a regular 32-gon with a vertex at
- * angle 0 (8 segments per quarter circle).  Vertices here run CCW.
- */
-#define BV_CIRCLE_NVERT 32
-
-typedef struct BvCircle
-{
-	double		cx;
-	double		cy;
-	double		r;
-	double		vx[BV_CIRCLE_NVERT + 1];
-	double		vy[BV_CIRCLE_NVERT + 1];
-} BvCircle;
-
-extern void bv_circle_build(BvCircle *c, double cx, double cy, double r);
-
-/*
- * Area of (union of own[]) ∩ (union of nb[]) and area of the union of c[],
- * integrated along the edges.  Return false when edges coincide (e.g.
- * identical circles): the boundary is ambiguous, ask GEOS instead.  Cost
- * O(n^2) in the number of circles; may CHECK_FOR_INTERRUPTS.
- */
-extern bool bv_circles_overlap_area(const BvCircle *own, int nown,
-									const BvCircle *nb, int nnb, double *area);
-extern bool bv_circles_union_area(const BvCircle *c, int n, double *area);
-
 #endif							/* BODEMVISIE_H */

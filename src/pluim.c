@@ -20,6 +20,7 @@
  *-------------------------------------------------------------------------
  */
 #include "bodemvisie.h"
+#include "circle_area.h"
 
 #include <math.h>
 
@@ -35,7 +36,6 @@ PG_FUNCTION_INFO_V1(bv_pluim_approach);
 
 #define QUADSEGS			8
 #define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (SPEC.md 6) */
-#define MAX_DIRECT_CIRCLES	256		/* above: GEOS's cascaded union is cheaper */
 
 #define SOURCES_HINT "A plume has one source or a few; give one row per plume."
 #define CONTOUR_HINT "A surveyed contour has hundreds of vertices, not more; " \
@@ -341,8 +341,9 @@ plumes_near(const Plume *a, const Plume *b, double nabij)
 
 /*
  * Area of the union of standard circles, integrated along their edges
- * (window_support.c), in coordinates local to the first centre.  False when
- * two circles coincide: then GEOS does it.
+ * (circle_area.c: about linear in the number of circles), in coordinates
+ * local to the first centre.  False when two circles coincide where it
+ * matters: then GEOS does it.
  */
 static bool
 circles_union_area(Plume *plumes, const int *members, int nmembers, double *area)
@@ -367,7 +368,7 @@ cluster_area(Plume *plumes, const int *members, int nmembers)
 	GEOSContextHandle_t h = bv_geos();
 	double		area = 0;
 
-	bool		all_circles = nmembers <= MAX_DIRECT_CIRCLES;
+	bool		all_circles = true;
 
 	for (int k = 0; k < nmembers && all_circles; k++)
 		all_circles = plumes[members[k]].circle;

@@ -22,14 +22,23 @@
  *	   theorem on the pieces of each polygon edge that lie on that boundary).
  *	   Where two polygon edges coincide (identical wells and radii) that
  *	   boundary is ambiguous and the area is computed with GEOS overlay
- *	   instead (buffer, unary union, intersection), as plain PostGIS would;
- *	   so it is above 512 circles, where the quadratic integration gets
- *	   slower than GEOS.  The circle code lives in window_support.c.
- * Time is O(n log n) for the index plus the local work per neighbourhood.
+ *	   instead (buffer, unary union, intersection), as plain PostGIS would.
+ *	   The circle code lives in circle_area.c; with many neighbours it
+ *	   indexes the neighbourhood in a grid, so the work per system grows
+ *	   about linearly in the number of neighbours k, not as k^2.
+ * Time is O(n log n) for the index plus O(k) per system with k neighbours.
+ *
+ * Which systems count as neighbours is decided once, in step 2; n_buren,
+ * the groups and the overlap all follow the edges kept there, and the
+ * overlap integrates over exactly the neighbours it is given (it never
+ * assumes that every bubble meeting this one is a neighbour), so a further
+ * condition on neighbours (e.g. overlapping depth intervals) only needs to
+ * drop edges in step 2.
  *
  *-------------------------------------------------------------------------
  */
 #include "bodemvisie.h"
+#include "circle_area.h"
 
 #include <math.h>
 
@@ -43,7 +52,6 @@ PG_FUNCTION_INFO_V1(bv_wko_bel);
 PG_FUNCTION_INFO_V1(bv_wko_interference);
 
 #define QUADSEGS		8
-#define MAX_DIRECT_CIRCLES	512
 #define MAX_DIRECT_PAIRS	256		/* above: nearest well through an STRtree */
 
 /* ---------- reading systems ---------- */
@@ -564,14 +572,6 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 			nall = nown + nnbw;
 			if (nnbw == 0)
 				area = 0;		/* the neighbours' bubbles are empty */
-			else if (nall > MAX_DIRECT_CIRCLES)
-			{
-				/*
-				 * The boundary integration costs O(circles^2); beyond a few
-				 * hundred circles GEOS's cascaded union is cheaper.
-				 */
-				area = overlap_geos(sys, i, nbrs, nnb);
-			}
 			else
 			{
 				if (nall > maxcircles)

@@ -80,6 +80,31 @@ SELECT (SELECT count(*) FROM bv_wko_systeem) AS wko_systemen,
        (SELECT count(*) FROM bv_gebied) AS gebieden;
 SQL
 
+echo "== bv_kaart_verversen(): refresh every map layer on this data (wall time; backend CPU)"
+psql_q <<'SQL' | grep -E 'Time:|^ |cpu'
+SET max_parallel_workers_per_gather = 0;
+SELECT 'cpu0: ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint) AS c
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s \gset
+\timing on
+SELECT * FROM bv_kaart_verversen();   -- CPU below in ticks of 1/100 s (CLK_TCK)
+\timing off
+SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint)
+        - substr(:'c', 7)::bigint)::numeric / 100, 2)
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
+SQL
+echo "   per layer, and the WKO interference analysis alone:"
+psql_q <<'SQL' | grep -E 'Time:|^ '
+SET max_parallel_workers_per_gather = 0;
+\timing on
+REFRESH MATERIALIZED VIEW bv_kaart_wko_bellen_m;
+REFRESH MATERIALIZED VIEW bv_kaart_pluimen_m;
+REFRESH MATERIALIZED VIEW bv_kaart_interferentie_gebied_m;
+REFRESH MATERIALIZED VIEW bv_kaart_bodemenergie_m;
+SELECT count(*) AS wko_rows, round(avg((r).n_buren), 1) AS mean_neighbours, max((r).n_buren) AS max_neighbours
+  FROM (SELECT bv_wko_interference(putten, coalesce(straal_m, 250)) OVER (ORDER BY id) AS r
+          FROM bv_wko_systeem) s;
+SQL
+
 echo "== $calls single calls at random locations (half in dense Assen), server-side time per call"
 psql_q -v calls="$calls" <<'SQL'
 SET client_min_messages = warning;

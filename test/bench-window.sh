@@ -2,22 +2,36 @@
 # Benchmark of the two window analyses against the best plain-PostGIS SQL for
 # the same question (not part of the test suite).
 #
-#   test/bench-window.sh [SIZES...]        default sizes: 20000 100000
+#   test/bench-window.sh [SHAPE SIZE...]...
+#   default: uniform 20000 100000 clustered 20000 100000 dense 250 500 1000 2000 5000 10000
+#   BENCH_SQL_TIMEOUT=seconds   bound on each SQL statement (default 300);
+#                               a bounded run is reported as "> X s"
+#
+# Data shapes (fixed seed):
+#   uniform    WKO systems uniform over a square, one per 500 m x 500 m (about
+#              3 neighbours each), radius 250 m; plumes one per 600 m x 600 m,
+#              70 % point sources, 30 % contours
+#   clustered  90 % of the systems in 5 Gaussian city centres (sigma 1.8 km at
+#              20,000 systems, growing with sqrt(n) so that the number of
+#              neighbours stays about the same), 10 % uniform as above;
+#              radius per row 50-400 m; plumes: point sources, 90 % in 5
+#              centres (clusters of many standard circles)
+#   dense      n systems uniform in 2 km x 2 km, radius 250 m (WKO only)
 #
 # Runs inside the current cluster when PGHOST is set (or under bin/lib.sh's
 # bv_in_cluster), using the installed extension; otherwise it builds and
 # installs the extension holding the install lock and starts a throwaway
 # cluster (pg_virtualenv, settings of bv_in_cluster).
-# For each size it generates WKO systems and plumes (fixed seed), then times,
-# each in a fresh backend:
-#   wko  ours: bv_wko_interference(putten) OVER ()
-#   wko  sql : ST_ClusterDBSCAN for the groups + index-backed ST_DWithin
-#              self-join with ST_Union of the neighbours' bubbles per system
-#   plume ours: bv_pluim_approach(pluim) OVER ()
-#   plume sql : ST_ClusterDBSCAN(eps 0) + ST_Union per cluster
-# and prints time, ratio, peak backend memory (VmHWM of the backend) and the
-# growth of the time from the first size to the last, and the number of rows
-# where the two answers disagree (must be 0).
+# Every statement runs as CREATE UNLOGGED TABLE ... AS in a fresh backend,
+# parallel query off, and reports wall time, the CPU time of the backend
+# (utime + stime from /proc/<pid>/stat) and its peak memory (VmHWM; it
+# includes the shared buffers it touched).  The answers are compared:
+# disagree counts rows whose n_buren/overlap_m2 (WKO) or n_pluimen/area/
+# aanpak (plumes) differ (areas to relative 1e-6) plus differences between
+# the group partitions; for the clustered WKO data the SQL groups come from
+# ST_ClusterDBSCAN over the bubbles, which may join bubbles whose 32-gons
+# touch or part those whose circles overlap by less than the polygon
+# approximation: those are counted separately (grp_diff), not in disagree.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,49 +39,80 @@ BV_ROOT=$root
 source "$root/bin/lib.sh"
 bv_needs_cluster "$0" "$@"
 
-sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(20000 100000)
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(uniform 20000 100000 clustered 20000 100000 dense 250 500 1000 2000 5000 10000)
+sql_timeout=${BENCH_SQL_TIMEOUT:-300}
+ticks=$(getconf CLK_TCK)
 
-psql_q() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_q() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" psql -X -q "$@"; }
 
-psql_q -c "CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE" >/dev/null
+psql_q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE" >/dev/null
 
-# Run one statement in a fresh backend; print "<ms> <peak kB>".
+# Run one statement in a fresh backend, with a statement_timeout in seconds
+# (0: none); print "<wall ms> <cpu s> <peak kB> <0 done, 1 timed out, 2 other error>".
 timed() {
-    psql_q -At <<SQL | awk '/^Time:/ {t=$2} /^VmHWM:/ {m=$2} END {printf "%.0f %d\n", t, m}'
+    psql_q -At -v ON_ERROR_STOP=0 2>&1 <<SQL | awk -v tk="$ticks" '
+        /^Time:/ {t=$2} /^cpu0:/ {c0=$2} /^cpu1:/ {c1=$2} /^VmHWM:/ {m=$2}
+        /ERROR:/ {err=1} /statement timeout/ {to=1}
+        END {printf "%.0f %.2f %d %d\n", t, (c1 - c0) / tk, m, to ? 1 : (err ? 2 : 0)}'
 SET max_parallel_workers_per_gather = 0;
+SELECT 'cpu0: ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint)
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
+SET statement_timeout = '${2:-0}s';
 \timing on
 $1
 \timing off
+RESET statement_timeout;
+SELECT 'cpu1: ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint)
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
 SELECT line FROM regexp_split_to_table(pg_read_file('/proc/' || pg_backend_pid() || '/status'), E'\n') AS line
  WHERE line LIKE 'VmHWM:%';
 SQL
 }
 
+# A standard normal deviate from two uniform ones (Box-Muller), in SQL.
+GAUSS="sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
+
 generate() {
-    local n=$1
-    psql_q <<SQL
-DROP TABLE IF EXISTS bench_sys, bench_pluim;
+    local shape=$1 n=$2
+    local side sigma
+    side=$(awk -v n="$n" 'BEGIN {printf "%.3f", sqrt(n) * 500}')
+    sigma=$(awk -v n="$n" 'BEGIN {printf "%.3f", 1800 * sqrt(n / 20000)}')
+    psql_q -v ON_ERROR_STOP=1 <<SQL
+DROP TABLE IF EXISTS bench_sys, bench_pluim, bench_centre;
 SELECT setseed(0.3);
--- WKO systems: uniform over a square with on average one system per
--- 500 m x 500 m (about 3 neighbours each at 250 m), 10 % open systems with
--- two wells (warm and cold) 50-150 m apart, the rest single points.
+CREATE TABLE bench_centre AS
+SELECT c, 0.15 * $side + random() * 0.7 * $side AS x, 0.15 * $side + random() * 0.7 * $side AS y
+  FROM generate_series(0, 4) c;
 CREATE TABLE bench_sys AS
 SELECT i AS id,
        CASE WHEN random() < 0.1
             THEN ST_Collect(ST_MakePoint(x, y), ST_MakePoint(x + 50 + random() * 100, y))
-            ELSE ST_MakePoint(x, y) END AS putten
-  FROM (SELECT i, random() * sqrt($n) * 500 AS x, random() * sqrt($n) * 500 AS y
-          FROM generate_series(1, $n) i) s;
+            ELSE ST_MakePoint(x, y) END AS putten,
+       r
+  FROM (SELECT i,
+               CASE '$shape' WHEN 'dense' THEN random() * 2000
+                             WHEN 'clustered' THEN CASE WHEN i % 10 = 0 THEN random() * $side
+                                                        ELSE c.x + $sigma * $GAUSS END
+                             ELSE random() * $side END AS x,
+               CASE '$shape' WHEN 'dense' THEN random() * 2000
+                             WHEN 'clustered' THEN CASE WHEN i % 10 = 0 THEN random() * $side
+                                                        ELSE c.y + $sigma * $GAUSS END
+                             ELSE random() * $side END AS y,
+               CASE '$shape' WHEN 'clustered' THEN 50 + random() * 350 ELSE 250 END AS r
+          FROM generate_series(1, $n) i JOIN bench_centre c ON c.c = i % 5) s;
 CREATE INDEX ON bench_sys USING gist (putten);
--- Plumes: one per 600 m x 600 m; 70 % point sources (150 m circle), 30 %
--- surveyed contours (irregular polygons of 20-200 m).
 CREATE TABLE bench_pluim AS
 SELECT i AS id,
-       CASE WHEN random() < 0.7 THEN ST_MakePoint(x, y)
+       CASE WHEN '$shape' = 'clustered' OR random() < 0.7 THEN ST_MakePoint(x, y)
             ELSE ST_Buffer(ST_MakePoint(x, y), 20 + random() * 180, 2 + (random() * 3)::int) END AS pluim
-  FROM (SELECT i, random() * sqrt($n) * 600 AS x, random() * sqrt($n) * 600 AS y
-          FROM generate_series(1, $n) i) s;
+  FROM (SELECT i,
+               CASE WHEN '$shape' = 'clustered' AND i % 10 <> 0 THEN c.x + $sigma * $GAUSS
+                    ELSE random() * sqrt($n) * 600 END AS x,
+               CASE WHEN '$shape' = 'clustered' AND i % 10 <> 0 THEN c.y + $sigma * $GAUSS
+                    ELSE random() * sqrt($n) * 600 END AS y
+          FROM generate_series(1, CASE WHEN '$shape' = 'dense' THEN 0 ELSE $n END) i
+          JOIN bench_centre c ON c.c = i % 5) s;
 CREATE INDEX ON bench_pluim USING gist (pluim);
 ANALYZE bench_sys;
 ANALYZE bench_pluim;
@@ -75,9 +120,10 @@ SQL
 }
 
 WKO_OURS="CREATE UNLOGGED TABLE bench_r_ours AS
-SELECT id, (bv_wko_interference(putten) OVER (ORDER BY id)).* FROM bench_sys;"
+SELECT id, (bv_wko_interference(putten, r) OVER (ORDER BY id)).* FROM bench_sys;"
 
-WKO_SQL="CREATE UNLOGGED TABLE bench_r_sql AS
+# One radius (250 m): groups by ST_ClusterDBSCAN on the wells (eps 500).
+WKO_SQL_FIXED="CREATE UNLOGGED TABLE bench_r_sql AS
 WITH groups AS (
     SELECT id, ST_ClusterDBSCAN(putten, 500, 1) OVER (ORDER BY id) AS groep FROM bench_sys
 ), overlap AS (
@@ -87,6 +133,22 @@ WITH groups AS (
       LEFT JOIN bench_sys b ON b.id <> a.id AND ST_DWithin(a.putten, b.putten, 500)
                            AND ST_Distance(a.putten, b.putten) < 500
      GROUP BY a.id, a.putten
+)
+SELECT g.id, g.groep, count(*) OVER (PARTITION BY g.groep) AS n_groep, o.n_buren, o.overlap_m2
+  FROM groups g JOIN overlap o USING (id);"
+
+# Radius per row (at most 400 m): the index-backed join uses a.r + 400, the
+# exact rule filters; groups by ST_ClusterDBSCAN over the bubbles (eps 0).
+WKO_SQL_VAR="CREATE UNLOGGED TABLE bench_r_sql AS
+WITH groups AS (
+    SELECT id, ST_ClusterDBSCAN(ST_Buffer(putten, r), 0, 1) OVER (ORDER BY id) AS groep FROM bench_sys
+), overlap AS (
+    SELECT a.id, count(b.id) AS n_buren,
+           coalesce(ST_Area(ST_Intersection(ST_Buffer(a.putten, a.r), ST_Union(ST_Buffer(b.putten, b.r)))), 0) AS overlap_m2
+      FROM bench_sys a
+      LEFT JOIN bench_sys b ON b.id <> a.id AND ST_DWithin(a.putten, b.putten, a.r + 400)
+                           AND ST_Distance(a.putten, b.putten) < a.r + b.r
+     GROUP BY a.id, a.putten, a.r
 )
 SELECT g.id, g.groep, count(*) OVER (PARTITION BY g.groep) AS n_groep, o.n_buren, o.overlap_m2
   FROM groups g JOIN overlap o USING (id);"
@@ -108,43 +170,78 @@ SELECT c.id, c.cluster, a.n_pluimen, a.cluster_m2,
             WHEN a.cluster_m2 < 10000 THEN 'cluster' ELSE 'cluster_of_gebied' END AS aanpak
   FROM c JOIN a USING (cluster);"
 
-# Do both answers agree?  Groups are compared as partitions (DBSCAN numbers
-# its clusters its own way), areas within relative 1e-6.
-WKO_AGREE="SELECT count(*) FILTER (WHERE o.n_groep <> s.n_groep OR o.n_buren <> s.n_buren
+# "<disagree> <grp_diff>": rows that differ, and group partition differences.
+WKO_AGREE="SELECT count(*) FILTER (WHERE o.n_buren <> s.n_buren
                             OR abs(o.overlap_m2 - s.overlap_m2) > 1e-6 * greatest(o.overlap_m2, 1))
+              || ' ' || (count(*) FILTER (WHERE o.n_groep <> s.n_groep)
               + (SELECT count(DISTINCT (o2.groep, s2.groep)) - count(DISTINCT o2.groep)
-                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id))
+                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id)))
   FROM bench_r_ours o JOIN bench_r_sql s USING (id)"
 PLUIM_AGREE="SELECT count(*) FILTER (WHERE o.n_pluimen <> s.n_pluimen OR o.aanpak <> s.aanpak
                             OR abs(o.cluster_m2 - s.cluster_m2) > 1e-6 * o.cluster_m2)
               + (SELECT count(DISTINCT (o2.cluster, s2.cluster)) - count(DISTINCT o2.cluster)
-                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id))
+                   FROM bench_r_ours o2 JOIN bench_r_sql s2 USING (id)) || ' 0'
   FROM bench_r_ours o JOIN bench_r_sql s USING (id)"
+WKO_K="SELECT round(avg(n_buren), 1) FROM bench_r_ours"
+PLUIM_K="SELECT round(avg(n_pluimen), 1) FROM bench_r_ours"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "PostgreSQL $(psql_q -At -c 'SHOW server_version'), PostGIS $(psql_q -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_q -At -c 'SELECT bv_geos_version()')"
-printf '%-7s %-6s %10s %10s %7s %12s %12s %9s\n' size what ours_ms sql_ms ratio ours_peak_MB sql_peak_MB disagree
-declare -A first_time
-for n in "${sizes[@]}"; do
-    generate "$n" >/dev/null
-    for what in wko pluim; do
-        if [ "$what" = wko ]; then ours=$WKO_OURS; sql=$WKO_SQL; agree=$WKO_AGREE
-        else ours=$PLUIM_OURS; sql=$PLUIM_SQL; agree=$PLUIM_AGREE; fi
-        psql_q -c "DROP TABLE IF EXISTS bench_r_ours, bench_r_sql" 2>/dev/null
-        read -r t_ours m_ours < <(timed "$ours")
-        read -r t_sql m_sql < <(timed "$sql")
-        bad=$(psql_q -At -c "$agree")
-        ratio=$(awk -v a="$t_sql" -v b="$t_ours" 'BEGIN {printf "%.1f", a / b}')
-        printf '%-7s %-6s %10s %10s %6sx %12d %12d %9s\n' "$n" "$what" "$t_ours" "$t_sql" "$ratio" \
-            $((m_ours / 1024)) $((m_sql / 1024)) "$bad"
-        if [ -z "${first_time[$what]:-}" ]; then
-            first_time[$what]="$n $t_ours"
+echo "machine: $(nproc) cores (shared with other sessions), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "PostgreSQL $(psql_q -At -c 'SHOW server_version'), PostGIS $(psql_q -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_q -At -c 'SELECT bv_geos_version()'); SQL bounded at ${sql_timeout} s"
+printf '%-9s %6s %-5s %7s | %9s %8s | %9s %8s | %7s %7s | %7s %7s | %8s %8s\n' \
+    shape n what mean_k ours_ms ours_cpu sql_ms sql_cpu x_wall x_cpu ours_MB sql_MB disagree grp_diff
+results=$(mktemp)
+shape=""
+for a in "${args[@]}"; do
+    case $a in
+        uniform|clustered|dense) shape=$a; continue ;;
+    esac
+    [ -n "$shape" ] || { echo "usage: $0 [uniform|clustered|dense SIZE...]..." >&2; exit 2; }
+    n=$a
+    generate "$shape" "$n" >/dev/null
+    whats=(wko pluim)
+    [ "$shape" = dense ] && whats=(wko)
+    for what in "${whats[@]}"; do
+        if [ "$what" = wko ]; then
+            ours=$WKO_OURS; agree=$WKO_AGREE; kq=$WKO_K
+            if [ "$shape" = clustered ]; then sql=$WKO_SQL_VAR; else sql=$WKO_SQL_FIXED; fi
         else
-            read -r n0 t0 <<<"${first_time[$what]}"
-            awk -v n0="$n0" -v t0="$t0" -v n="$n" -v t="$t_ours" -v w="$what" 'BEGIN {
-                printf "        %s growth %d -> %d: size x%.1f, time x%.2f (n log n predicts x%.2f)\n",
-                    w, n0, n, n / n0, t / t0, (n * log(n)) / (n0 * log(n0)) }'
+            ours=$PLUIM_OURS; sql=$PLUIM_SQL; agree=$PLUIM_AGREE; kq=$PLUIM_K
         fi
+        psql_q -c "DROP TABLE IF EXISTS bench_r_ours, bench_r_sql" 2>/dev/null
+        read -r t_ours c_ours m_ours _ < <(timed "$ours" 0)
+        read -r t_sql c_sql m_sql to_sql < <(timed "$sql" "$sql_timeout")
+        k=$(psql_q -At -c "$kq")
+        if [ "$to_sql" = 2 ]; then
+            bad="error"; grp="-"; t_sql_s="error"; x_wall="-"; x_cpu="-"
+        elif [ "$to_sql" = 1 ]; then
+            bad="-"; grp="-"; t_sql_s="> ${sql_timeout}000"
+            x_wall=$(awk -v a="$sql_timeout" -v b="$t_ours" 'BEGIN {printf "> %.1f", a * 1000 / b}')
+            x_cpu=$(awk -v a="$c_sql" -v b="$c_ours" 'BEGIN {printf "> %.1f", a / b}')
+        else
+            read -r bad grp < <(psql_q -At -c "$agree")
+            t_sql_s=$t_sql
+            x_wall=$(awk -v a="$t_sql" -v b="$t_ours" 'BEGIN {printf "%.1f", a / b}')
+            x_cpu=$(awk -v a="$c_sql" -v b="$c_ours" 'BEGIN {printf "%.1f", a / (b > 0 ? b : 0.01)}')
+        fi
+        printf '%-9s %6s %-5s %7s | %9s %8s | %9s %8s | %7s %7s | %7d %7d | %8s %8s\n' \
+            "$shape" "$n" "$what" "$k" "$t_ours" "$c_ours" "$t_sql_s" "$c_sql" "$x_wall" "$x_cpu" \
+            $((m_ours / 1024)) $((m_sql / 1024)) "$bad" "$grp"
+        echo "$shape $what $n $k $t_ours $c_ours $t_sql $c_sql $to_sql" >>"$results"
     done
 done
-psql_q -c "DROP TABLE IF EXISTS bench_sys, bench_pluim, bench_r_ours, bench_r_sql" >/dev/null
+
+# Growth: the exponent e in time ~ n^e between consecutive sizes (CPU time of
+# ours; of the SQL where it was not bounded); for the dense blocks k grows
+# with n, so the cost per system grows as k^(e - 1).
+echo
+echo "growth exponents (CPU time ~ n^e between consecutive sizes of a shape):"
+sort -k1,1 -k2,2 -k3,3n -s "$results" | awk '
+    { key = $1 " " $2
+      if (key == pkey) {
+          eo = log(($6 > 0 ? $6 : 0.01) / (pc > 0 ? pc : 0.01)) / log($3 / pn)
+          es = ($9 != 0 || pto != 0) ? "-" : sprintf("%.2f", log($8 / ps) / log($3 / pn))
+          printf "  %-9s %-5s %6d -> %6d (k %s -> %s): ours e = %.2f, sql e = %s\n", $1, $2, pn, $3, pk, $4, eo, es
+      }
+      pkey = key; pn = $3; pk = $4; pc = $6; ps = $8; pto = $9 }'
+rm -f "$results"
+psql_q -c "DROP TABLE IF EXISTS bench_sys, bench_pluim, bench_centre, bench_r_ours, bench_r_sql" >/dev/null
