@@ -14,7 +14,10 @@ cleanup() {
 }
 trap cleanup EXIT
 chmod 755 "$dir"      # mktemp makes it 0700; the postgres user must reach /
-debootstrap --variant=minbase bookworm "$dir" http://deb.debian.org/debian >/dev/null
+# the mirror this machine's apt uses (first URIs line of its sources)
+mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
+[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list)
+debootstrap --variant=minbase bookworm "$dir" "$mirror" >/dev/null
 # the host's sources (with security updates) instead of debootstrap's own
 if [ -f /etc/apt/sources.list.d/debian.sources ]; then
     cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/"
