@@ -48,6 +48,9 @@ hot_standby = on
 hba_file = '$work/data/pg_hba.conf'
 ident_file = '$work/data/pg_ident.conf'
 shared_buffers = 64MB
+# files in the data directory, not /dev/shm: a chroot or container may share
+# /dev/shm with another PostgreSQL under another uid
+dynamic_shared_memory_type = mmap
 CONF
 printf '%s\n' 'host all all 127.0.0.1/32 scram-sha-256' 'host all all ::1/128 scram-sha-256' > '$work/data/pg_hba.conf'
 : > '$work/data/pg_ident.conf'"
