@@ -198,6 +198,7 @@ class Splitter:
         self.frag_decls = None
         self.frag_own = None
         self.end_pending = False
+        self.member_end_pending = False
         self.root_start = None
         self.kop = bytearray()
         self.kop_from = None         # offset from where skeleton bytes are pending
@@ -222,9 +223,13 @@ class Splitter:
                         % (self.bron, system_id or public_id))
 
     def _close_pending(self):
+        pos = self.lastpos = self.p.CurrentByteIndex
         if self.end_pending:
             self.end_pending = False
-            self.emit(self.p.CurrentByteIndex)
+            self.emit(pos)
+        if self.member_end_pending:
+            self.member_end_pending = False
+            self.kop_from = pos
 
     def start(self, name, attrs):
         self._close_pending()
@@ -239,9 +244,12 @@ class Splitter:
         elif d == 1:
             self.scope[1] = dict(self.pending)
             self.member = name in (GML + " featureMember", GML + " featureMembers")
+            if self.member:
+                # the member elements are left out of the skeleton
+                self.flush_kop(self.p.CurrentByteIndex)
+                self.kop_from = None
         elif d == 2 and self.member:
             pos = self.p.CurrentByteIndex
-            self.flush_kop(pos)
             self.frag_start = pos
             decls = dict(self.scope[0])
             decls.update(self.scope[1])
@@ -256,6 +264,8 @@ class Splitter:
         if self.depth == 2 and self.frag_start is not None:
             self.end_pending = True      # ends where the next event starts
         elif self.depth == 1:
+            if self.member:
+                self.member_end_pending = True   # the skeleton resumes after it
             self.member = False
 
     def flush_kop(self, upto):
@@ -277,7 +287,6 @@ class Splitter:
         self.n += 1
         self.out.write(b"%d\t" % self.n + copy_escape(frag) + b"\n")
         self.frag_start = None
-        self.kop_from = end
 
     def feed(self, data, final=False):
         self.buf += data

@@ -238,6 +238,23 @@ BEGIN
     END IF;
     v_sha := sha256;
 
+    -- The same bytes as an earlier import: nothing to read (a large file
+    -- would otherwise be parsed again only to find that nothing changed).
+    SELECT l.id, coalesce(l.klic_meldnummer || '-' || coalesce(l.leveringsvolgnummer::text, '?'),
+                          coalesce(bron, 'netinformatie'))
+      INTO v_id, v_label
+      FROM bv_klic_levering l WHERE l.sha256 = v_sha ORDER BY l.id LIMIT 1;
+    IF FOUND THEN
+        RAISE NOTICE 'KLIC %: already imported, nothing changed', v_label;
+        RETURN QUERY SELECT l.id, l.klic_meldnummer, l.leveringsvolgnummer, 'ongewijzigd'::text,
+               (SELECT pg_catalog.count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
+          FROM bv_klic_levering l WHERE l.id = v_id;
+        RETURN;
+    END IF;
+
     -- One row per feature, in file order.
     IF pg_catalog.to_regclass('pg_temp.bv_klic_f'::text) IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_f;
