@@ -8,7 +8,7 @@
 # RssAnon, sampled every 0.2 s from /proc/<backend pid>/status).
 # Runs against the database of the libpq variables, or builds, installs and
 # starts a throwaway cluster when none is set.
-#   test/bench-klic.sh [SIZE_MB...]      default: 3 250 1000
+#   test/bench-klic.sh [SIZE_MB...]      default: 3 250 1000 (or BV_KLIC_BENCH_SIZES)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export BV_ROOT=$root
@@ -17,7 +17,7 @@ sample=${BV_KLIC_SAMPLE:-$root/../shared/data/klic/GI_gebiedsinformatielevering_
 [ -f "$sample" ] || bv_die "bench-klic: sample not found: $sample"
 bv_needs_cluster "$0" "$@"
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(3 250 1000)
+[ ${#sizes[@]} -gt 0 ] || read -r -a sizes <<< "${BV_KLIC_BENCH_SIZES:-3 250 1000}"
 export PGDATABASE=bv_klic_bench
 dropdb --if-exists bv_klic_bench
 createdb bv_klic_bench
