@@ -9,7 +9,7 @@
 #       cannot be extracted is named on stderr; the others are still
 #       extracted.  Exit 0: all extracted; 1: some entry failed; 2: not a zip.
 #
-#   klic-stream.py stream FILE BRON
+#   klic-stream.py stream FILE BRON TMPDIR
 #       Writes to stdout the psql input that imports FILE in ONE transaction:
 #       the file is split, streaming, into its feature members (one row per
 #       feature, with the namespace declarations it inherits), sent with COPY
