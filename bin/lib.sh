@@ -5,7 +5,7 @@ BV_PACKAGES=(
     make gcc postgresql-common postgresql-15 postgresql-server-dev-15
     postgresql-15-postgis-3 libgeos-dev
     gdal-bin mapserver-bin cgi-mapserver fonts-dejavu-core unzip zip file
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev python3
 )
 BV_PG_VERSION=15
 export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config

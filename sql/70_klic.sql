@@ -55,6 +55,32 @@ SELECT * FROM bv_klic_import_bestand(convert_to('<?xml version="1.0" encoding="E
 SELECT count(*) AS leveringen_nog_steeds FROM bv_klic_levering;
 DELETE FROM bv_klic_levering;
 
+-- 2b. The shared second stage on staged fragments (the example of
+--     doc/reference/bv_klic_import_fragmenten.md), and its refusals.
+BEGIN;
+CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint, fragment text) ON COMMIT DROP;
+INSERT INTO pg_temp.bv_klic_fragment VALUES
+ (1, '<imkl:Utiliteitsnet xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="nl.imkl-KL0002.n"><imkl:thema xlink:href="x/Thema/water"/></imkl:Utiliteitsnet>'),
+ (2, '<us-net-common:UtilityLink xmlns:us-net-common="http://inspire.ec.europa.eu/schemas/us-net-common/4.0" xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="nl.imkl-KL0002.u"><net:centrelineGeometry><gml:LineString srsName="EPSG:28992"><gml:posList>0 0 30 40</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink>'),
+ (3, '<imkl:Waterleiding xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon" xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="nl.imkl-KL0002.w"><net:inNetwork xlink:href="nl.imkl-KL0002.n"/><net:link xlink:href="nl.imkl-KL0002.u"/></imkl:Waterleiding>');
+SELECT status, kabels_leidingen, meldingen
+  FROM bv_klic_import_fragmenten('<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2"/>',
+                                 'fragmenten', 'voorbeeld-1', ARRAY['EPSG:28992']);
+SELECT klasse, thema, beheerder, ST_Length(geom) FROM bv_kabel_leiding WHERE imkl_id = 'nl.imkl-KL0002.w';
+COMMIT;
+BEGIN;
+CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint, fragment text) ON COMMIT DROP;
+INSERT INTO pg_temp.bv_klic_fragment VALUES
+ (1, '<imkl:Utiliteitsnet xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="nl.imkl-KL0002.n"><imkl:thema xlink:href="x/Thema/water"/></imkl:Utiliteitsnet>'),
+ (2, '<us-net-common:UtilityLink xmlns:us-net-common="http://inspire.ec.europa.eu/schemas/us-net-common/4.0" xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="nl.imkl-KL0002.u"><net:centrelineGeometry><gml:LineString srsName="EPSG:28992"><gml:posList>0 0 30 40</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink>'),
+ (3, '<imkl:Waterleiding xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon" xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="nl.imkl-KL0002.w"><net:inNetwork xlink:href="nl.imkl-KL0002.n"/><net:link xlink:href="nl.imkl-KL0002.u"/></imkl:Waterleiding>');
+SELECT * FROM bv_klic_import_fragmenten('<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2"/>',
+                                        'fragmenten', 'voorbeeld-2', ARRAY['EPSG:28992', 'EPSG:4326']);
+ROLLBACK;
+SELECT * FROM bv_klic_import_fragmenten('<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2"/>', 'x', 'y');
+SELECT count(*) AS leveringen_na_fragmenten FROM bv_klic_levering;
+DELETE FROM bv_klic_levering;
+
 -- 3. bv_graafcheck on hand-made data.  Dig polygon D = box (0 0, 100 50).
 INSERT INTO bv_klic_levering (id, klic_meldnummer, leveringsvolgnummer, soort, imkl_versie, sha256, geom)
 VALUES (1000, '26G000001', 1, 'graafmelding', '2.0.0', 'x',

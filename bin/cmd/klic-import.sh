@@ -19,7 +19,12 @@ DELIVERY is one of
   any other IMKL GML file              e.g. an operator's network submission
 
 Each file is imported in one transaction: a damaged, truncated or non-IMKL
-file is refused with a message and leaves the database as it was. Importing
+file is refused with a message and leaves the database as it was. Files of
+any size: the file is read as a stream (progress on stderr for long ones).
+A zip entry that cannot be extracted is named; the zip's other deliveries
+are still imported (exit status 1). Needs psql and Debian's python3.
+Runs as whoever PGUSER names; warns when that is a superuser (a role with
+only the KLIC table rights is enough: doc/klic.md, doc/security.md). Importing
 the same delivery again changes nothing; the same KLIC number and sequence
 number with other content replaces the earlier import. Links to ids missing
 from the file are reported (table bv_klic_melding), not fatal.
@@ -48,49 +53,72 @@ done
 [ ${#files[@]} -gt 0 ] || { usage >&2; exit 2; }
 
 command -v psql >/dev/null 2>&1 || bv_die "klic-import: psql not found (install postgresql-client)"
-command -v base64 >/dev/null 2>&1 || bv_die "klic-import: base64 not found (coreutils)"
+# Debian's python3 (standard library only: zipfile, expat), not whatever
+# python3 comes first on PATH.
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3 2>/dev/null) \
+    || bv_die "klic-import: python3 not found (apt-get install python3)"
+stream="$BV_ROOT/bin/klic-stream.py"
+
+# KLIC data is not public: whatever we write (extracted entries, transcoded
+# files, messages) is for our user only.
+umask 077
 
 # Root has no database role of its own: unless told otherwise, talk to the
 # local server as the postgres system user, like 'sudo -u postgres psql'.
+# That is a superuser; see the warning below and doc/security.md.
 psql_cmd=(psql)
 if [ "$(id -u)" -eq 0 ] && [ -z "${PGUSER:-}" ] && [ -z "${PGHOST:-}" ] && id postgres >/dev/null 2>&1; then
     psql_cmd=(runuser -u postgres -- psql)
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bv-klic.XXXXXX")
-chmod 755 "$tmp"
+chmod 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
+# The postgres system user (runuser above) never reads our files: the bytes
+# reach it through psql's standard input.
 
-# The IMKL files of one DELIVERY argument, one per line.
+# Classify psql's stderr ($1) after a failure.  Prints a category:
+# noconnect (never connected), lost (connection lost mid-way), other.
+psql_failure() {
+    if grep -qE 'server closed the connection unexpectedly|connection to server was lost|terminating connection|no connection to the server|SSL SYSCALL error|could not receive data from server|could not send data to server' "$1"; then
+        echo lost
+    elif grep -qE '^psql: error:|could not connect|connection to server .* failed|role .* does not exist|database .* does not exist|password authentication failed' "$1" \
+            && ! grep -q '^ERROR:  KLIC\|^psql:.*ERROR:  KLIC' "$1"; then
+        echo noconnect
+    else
+        echo other
+    fi
+}
+
+# Warn when the import runs as a superuser: it needs none (doc/security.md).
+if [ "$quiet" -eq 0 ] && super=$("${psql_cmd[@]}" -X -q -A -t -c "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user" 2>/dev/null) \
+        && [ "$super" = t ]; then
+    echo "bodemvisie klic-import: warning: importing as a database superuser; a role with only the KLIC table rights is enough (doc/security.md, 'The KLIC importer')" >&2
+fi
+
+# The IMKL files of one DELIVERY argument: "<path>\0<source name>\0" each.
 xml_files() {
-    local d=$1
+    local d=$1 rc=0
     if [ -d "$d" ]; then
-        local found
-        found=$(find "$d" -maxdepth 3 -type f -iname 'GI_gebiedsinformatielevering_*.xml' | sort)
-        [ -n "$found" ] || found=$(find "$d" -maxdepth 3 -type f -iname '*.xml' | sort)
-        [ -n "$found" ] || { echo "bodemvisie klic-import: $d: no GI_gebiedsinformatielevering_*.xml in this folder" >&2; return 1; }
-        printf '%s\n' "$found"
+        local found=0 f
+        while IFS= read -r -d '' f; do found=1; printf '%s\0%s\0' "$f" "$(basename "$f")"; done \
+            < <(find "$d" -maxdepth 3 -type f -iname 'GI_gebiedsinformatielevering_*.xml' -print0 | sort -z)
+        if [ "$found" -eq 0 ]; then
+            while IFS= read -r -d '' f; do found=1; printf '%s\0%s\0' "$f" "$(basename "$f")"; done \
+                < <(find "$d" -maxdepth 3 -type f -iname '*.xml' -print0 | sort -z)
+        fi
+        [ "$found" -eq 1 ] || { echo "bodemvisie klic-import: $d: no GI_gebiedsinformatielevering_*.xml in this folder" >&2; return 1; }
     elif [ -f "$d" ]; then
         case "$d" in
             *.zip|*.ZIP)
-                command -v unzip >/dev/null 2>&1 \
-                    || { echo "bodemvisie klic-import: unzip not found (apt-get install unzip)" >&2; return 1; }
-                local list entry n=0 out
-                list=$(unzip -Z1 "$d" 2>/dev/null) \
-                    || { echo "bodemvisie klic-import: $d: not a readable zip file (truncated download?)" >&2; return 1; }
-                while IFS= read -r entry; do
-                    case "$(basename "$entry")" in
-                        GI_gebiedsinformatielevering_*.xml|GI_gebiedsinformatielevering_*.XML)
-                            n=$((n + 1))
-                            out="$tmp/$n-$(basename "$entry")"
-                            unzip -p "$d" "$entry" > "$out" \
-                                || { echo "bodemvisie klic-import: $d: cannot extract $entry" >&2; return 1; }
-                            chmod 644 "$out"
-                            printf '%s\n' "$out" ;;
-                    esac
-                done <<< "$list"
-                [ "$n" -gt 0 ] || { echo "bodemvisie klic-import: $d: no GI_gebiedsinformatielevering_*.xml in this zip" >&2; return 1; } ;;
-            *) printf '%s\n' "$d" ;;
+                # entries by their exact name (python's zipfile: no wildcard
+                # patterns), each into a file of its own numbered name
+                local out
+                out=$(mktemp -d "$tmp/zip.XXXXXX")
+                "$py" "$stream" zip "$d" "$out" || rc=$?
+                return $rc ;;
+            *) printf '%s\0%s\0' "$d" "$(basename "$d")" ;;
         esac
     else
         echo "bodemvisie klic-import: $d: no such file or folder" >&2
@@ -99,55 +127,53 @@ xml_files() {
 }
 
 import_one() {
-    local xml=$1 name out
-    name=$(basename "$xml" | sed 's/^[0-9]*-//')
+    local xml=$1 name=$2 out rc kind
     [ -r "$xml" ] || { echo "bodemvisie klic-import: $xml: cannot read" >&2; return 1; }
     [ -s "$xml" ] || { echo "bodemvisie klic-import: $name: empty file, refused" >&2; return 1; }
-    # The bytes travel base64-encoded through COPY (no quoting, no size limit
-    # of a psql variable) and are decoded by the encoding the XML declares.
-    if ! out=$({
-            printf '%s\n' \
-                "SET client_min_messages = warning;" \
-                "BEGIN;" \
-                "DO \$\$BEGIN IF to_regprocedure('bv_klic_import_bestand(bytea,text)') IS NULL THEN" \
-                "  RAISE EXCEPTION 'bv_klic_extension_missing'; END IF; END\$\$;"
-            printf '%s\n' \
-                "CREATE TEMP TABLE bv_klic_bestand (b text) ON COMMIT DROP;" \
-                "COPY bv_klic_bestand FROM STDIN;"
-            base64 -w0 "$xml"
-            printf '\n\\.\n'
-            printf '%s\n' \
-                "SELECT coalesce(i.klic_meldnummer || '-' || i.leveringsvolgnummer, :'bron') || ': ' || i.status" \
-                "       || ', ' || i.kabels_leidingen || ' kabels/leidingen, ' || i.diepten || ' diepten, '" \
-                "       || i.voorzorgsgebieden || ' voorzorgsgebieden, ' || i.meldingen || ' meldingen (levering ' || i.levering_id || ')'" \
-                "  FROM bv_klic_import_bestand((SELECT decode(b, 'base64') FROM bv_klic_bestand), :'bron') i;" \
-                "COMMIT;"
-        } | "${psql_cmd[@]}" -X -q -A -t -v ON_ERROR_STOP=1 -v bron="$name" 2>"$tmp/err"); then
-        if grep -q 'connection to server\|could not connect\|role .* does not exist\|database .* does not exist' "$tmp/err" \
-                && ! grep -q '^ERROR:  KLIC' "$tmp/err"; then
-            sed -e 's/^psql: error: //' "$tmp/err" | head -n 2 >&2
-            echo "bodemvisie klic-import: cannot reach the database; set PGHOST, PGPORT, PGUSER, PGDATABASE" >&2
-            return 1
-        elif grep -q 'bv_klic_extension_missing' "$tmp/err"; then
-            echo "bodemvisie klic-import: the database has no bodemvisie extension (run CREATE EXTENSION bodemvisie CASCADE)" >&2
-        else
-            sed -e 's/^psql:[^:]*:[0-9]*: //' "$tmp/err" | grep -E '^(ERROR|DETAIL|HINT|FATAL|WARNING):|^psql|^could not|connection' >&2 || true
-        fi
-        echo "bodemvisie klic-import: $name refused; the database is unchanged" >&2
-        return 1
+    # The file is split into its features while it is read (klic-stream.py)
+    # and streamed with COPY into a temporary table; one SQL function maps
+    # them onto the tables.  One transaction: all or nothing.
+    local st
+    set +e
+    BV_KLIC_PROGRESS_FD=$([ "$quiet" -eq 1 ] || echo 3) "$py" "$stream" stream "$xml" "$name" "$tmp" 3>&2 2>"$tmp/perr" \
+        | "${psql_cmd[@]}" -X -q -A -t -v ON_ERROR_STOP=1 >"$tmp/out" 2>"$tmp/err"
+    st=("${PIPESTATUS[@]}")
+    set -e
+    out=$(cat "$tmp/out")
+    if [ "${st[1]}" -eq 0 ] && [ "${st[0]}" -eq 0 ]; then
+        grep -i 'warning' "$tmp/err" | sed -e 's/^psql:[^:]*:[0-9]*: //' >&2 || true
+        [ "$quiet" -eq 1 ] || printf '%s\n' "$out"
+        return 0
     fi
-    grep -i 'warning' "$tmp/err" | sed -e 's/^psql:[^:]*:[0-9]*: //' >&2 || true
-    [ "$quiet" -eq 1 ] || printf '%s\n' "$out"
+    kind=other
+    [ "${st[1]}" -ne 0 ] && kind=$(psql_failure "$tmp/err")
+    if [ "$kind" = noconnect ]; then
+        sed -e 's/^psql: error: //' "$tmp/err" | head -n 2 >&2
+        echo "bodemvisie klic-import: cannot reach the database; set PGHOST, PGPORT, PGUSER, PGDATABASE" >&2
+        return 1
+    elif [ "$kind" = lost ]; then
+        sed -e 's/^psql:[^:]*:[0-9]*: //' "$tmp/err" | grep -E '^(FATAL|ERROR|server|connection)' | head -n 3 >&2 || true
+        echo "bodemvisie klic-import: the server connection was lost during the import of $name (server crash, restart or terminated session); the database is unchanged (the transaction was not committed). Check the server log, then import the file again." >&2
+        return 1
+    elif grep -q 'bv_klic_extension_missing' "$tmp/err"; then
+        echo "bodemvisie klic-import: the database has no bodemvisie extension (run CREATE EXTENSION bodemvisie CASCADE)" >&2
+    elif grep -q '^KLIC: ' "$tmp/perr"; then
+        grep '^KLIC: ' "$tmp/perr" >&2
+    else
+        sed -e 's/^psql:[^:]*:[0-9]*: //' "$tmp/err" | grep -E '^(ERROR|DETAIL|HINT|FATAL|WARNING):|^psql|^could not|connection' >&2 || true
+        grep -v '^KLIC' "$tmp/perr" | head -n 5 >&2 || true
+    fi
+    echo "bodemvisie klic-import: $name refused; the database is unchanged" >&2
+    return 1
 }
 
 status=0
 for d in "${files[@]}"; do
-    if ! list=$(xml_files "$d"); then
-        status=1
-        continue
-    fi
-    while IFS= read -r xml; do
-        import_one "$xml" || status=1
-    done <<< "$list"
+    rc=0
+    xml_files "$d" > "$tmp/list" || rc=$?
+    [ "$rc" -eq 0 ] || status=1
+    while IFS= read -r -d '' xml && IFS= read -r -d '' name; do
+        import_one "$xml" "$name" || status=1
+    done < "$tmp/list"
 done
 exit $status

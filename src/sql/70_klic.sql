@@ -161,17 +161,18 @@ BEGIN
     IF gml IS NULL THEN
         RETURN NULL;
     END IF;
-    -- Every spelling of RD New (and RD New + NAP) is one CRS; anything else
-    -- would silently land in the wrong place.
-    FOR srs IN SELECT DISTINCT s::text FROM unnest(xpath('//@srsName', gml)) s LOOP
-        IF srs !~* '^(urn:(x-)?ogc:def:crs:epsg:([0-9.]*:)?|epsg:|http://www\.opengis\.net/def/crs/epsg/[0-9.]+/|http://www\.opengis\.net/gml/srs/epsg\.xml#)(28992|7415)$' THEN
+    -- Every spelling of RD New (and RD New + NAP, whose x/y are RD New) is
+    -- one CRS; anything else would silently land in the wrong place.  Every
+    -- srsName in the element counts, also those of inner geometries.
+    FOR srs IN SELECT DISTINCT s::text FROM pg_catalog.unnest(pg_catalog.xpath('//@srsName'::text, gml)) s LOOP
+        IF pg_catalog.btrim(srs) !~* '^(urn:(x-)?ogc:def:crs:epsg:([0-9.]*:)?|epsg:|http://www\.opengis\.net/def/crs/epsg/[0-9.]+/|http://www\.opengis\.net/gml/srs/epsg\.xml#)(28992|7415)$'::text THEN
             RAISE EXCEPTION 'KLIC: geometry of % is in coordinate system "%"', coalesce(feature, '?'), srs
                 USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'IMKL deliveries are in RD New (EPSG:28992); this file is not read.';
+                      HINT = 'IMKL deliveries are in RD New (EPSG:28992, or RD New + NAP, EPSG:7415); this file is not read.';
         END IF;
     END LOOP;
     BEGIN
-        g := ST_Force2D(ST_GeomFromGML(regexp_replace(gml::text, '\ssrsName="[^"]*"', '', 'g'), 28992));
+        g := ST_Force2D(ST_GeomFromGML(pg_catalog.regexp_replace(gml::text, '\ssrsName\s*=\s*("[^"]*"|''[^'']*'')'::text, ''::text, 'g'::text), 28992));
     EXCEPTION WHEN OTHERS THEN
         RAISE EXCEPTION 'KLIC: geometry of % cannot be read: %', coalesce(feature, '?'), SQLERRM
             USING ERRCODE = 'invalid_xml_content',
@@ -184,11 +185,22 @@ $fn$;
 COMMENT ON FUNCTION bv_klic_geometrie(xml, text) IS
 'One GML 3.2 geometry of an IMKL file as a PostGIS geometry in EPSG:28992 (2D). Accepts every srsName spelling of EPSG:28992/7415, gml:Curve with LineStringSegment, MultiSurface; refuses other CRSs and unreadable GML naming the feature.';
 
-CREATE FUNCTION bv_klic_import(levering xml, bron text DEFAULT NULL)
+-- The whole mapping of an IMKL file onto the tables, from its features staged
+-- one row each in pg_temp.bv_klic_fragment.  Both ways in use it: the command
+-- (bin/bodemvisie klic-import) streams a file of any size into that table with
+-- COPY; bv_klic_import and bv_klic_import_bestand fill it from a document in
+-- memory.  Everything is set-based over small fragments, in temporary tables
+-- (pg_temp., never a name a user could plant), so backend memory does not
+-- grow with the file.
+CREATE FUNCTION bv_klic_import_fragmenten(kop xml, bron text, sha256 text, srsnamen text[] DEFAULT '{}')
 RETURNS TABLE (levering_id integer, klic_meldnummer text, leveringsvolgnummer integer,
                status text, kabels_leidingen integer, diepten integer,
                voorzorgsgebieden integer, meldingen integer)
-LANGUAGE plpgsql VOLATILE COST 100000 AS
+LANGUAGE plpgsql VOLATILE COST 100000
+-- The statements over temporary tables are estimated far too high (no
+-- statistics yet), which triggered JIT compilation: 0.55 s of the 1.0 s a
+-- 3 MB file took.  The work is XPath and GML parsing in C; JIT buys nothing.
+SET jit = off AS
 $fn$
 #variable_conflict use_column
 DECLARE
@@ -208,45 +220,68 @@ DECLARE
     v_id        integer;
     v_status    text;
     v_label     text;
+    v_srs       text;
 BEGIN
-    IF levering IS NULL THEN
+    IF kop IS NULL OR sha256 IS NULL THEN
         RAISE EXCEPTION 'KLIC: no delivery given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    IF levering IS NOT DOCUMENT THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_fragment'::text) IS NULL THEN
+        RAISE EXCEPTION 'KLIC: no features staged: pg_temp.bv_klic_fragment does not exist'
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Use bv_klic_import or bv_klic_import_bestand; or, in one transaction, CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint, fragment text) and COPY the features into it first.';
+    END IF;
+    IF kop IS NOT DOCUMENT THEN
         RAISE EXCEPTION 'KLIC: the input is not one XML document' USING ERRCODE = 'invalid_xml_document',
             HINT = 'Pass the whole GI_gebiedsinformatielevering_*.xml file.';
     END IF;
-    v_root := (xpath('concat(namespace-uri(/*), " ", local-name(/*))', levering))[1]::text;
-    IF v_root <> 'http://www.opengis.net/gml/3.2 FeatureCollection' THEN
+    v_root := (pg_catalog.xpath('concat(namespace-uri(/*), " ", local-name(/*))'::text, kop))[1]::text;
+    IF v_root <> 'http://www.opengis.net/gml/3.2 FeatureCollection'::text THEN
         RAISE EXCEPTION 'KLIC: not an IMKL file: the root element is "%", not a GML 3.2 FeatureCollection', v_root
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'A KLIC delivery is a GI_gebiedsinformatielevering_*.xml (IMKL 1.2.1, 2.0 or 3.0).';
     END IF;
+    v_sha := sha256;
 
-    -- Staging: one row per feature, in file order.
-    IF to_regclass('pg_temp.bv_klic_f') IS NOT NULL THEN
+    -- The same bytes as an earlier import: nothing to read (a large file
+    -- would otherwise be parsed again only to find that nothing changed).
+    SELECT l.id, coalesce(l.klic_meldnummer || '-' || coalesce(l.leveringsvolgnummer::text, '?'),
+                          coalesce(bron, 'netinformatie'))
+      INTO v_id, v_label
+      FROM bv_klic_levering l WHERE l.sha256 = v_sha ORDER BY l.id LIMIT 1;
+    IF FOUND THEN
+        RAISE NOTICE 'KLIC %: already imported, nothing changed', v_label;
+        RETURN QUERY SELECT l.id, l.klic_meldnummer, l.leveringsvolgnummer, 'ongewijzigd'::text,
+               (SELECT pg_catalog.count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
+          FROM bv_klic_levering l WHERE l.id = v_id;
+        RETURN;
+    END IF;
+
+    -- One row per feature, in file order.
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_f'::text) IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_f;
     END IF;
-    CREATE TEMP TABLE bv_klic_f ON COMMIT DROP AS
-    SELECT t.volgnr, t.klasse, t.ns,
+    CREATE TEMP TABLE pg_temp.bv_klic_f ON COMMIT DROP AS
+    SELECT fr.volgnr, t.klasse, t.ns,
            coalesce(nullif(t.gml_id, ''), nullif(t.namespace, '') || '-' || nullif(t.lokaal_id, '')) AS imkl_id,
            coalesce(nullif(t.lokaal_id, ''), substring(t.gml_id FROM '^[^-]*-(.*)$'), t.gml_id) AS lokaal_id,
-           nullif(regexp_replace(t.netwerk, '^.*#', ''), '') AS netwerk_id,
-           t.node
-      FROM XMLTABLE(XMLNAMESPACES('http://www.opengis.net/gml/3.2' AS gml,
+           nullif(pg_catalog.regexp_replace(t.netwerk, '^.*#'::text, ''::text), '') AS netwerk_id,
+           fr.node
+      FROM (SELECT f.volgnr, f.fragment::xml AS node FROM pg_temp.bv_klic_fragment f) fr,
+           XMLTABLE(XMLNAMESPACES('http://www.opengis.net/gml/3.2' AS gml,
                                   'http://www.w3.org/1999/xlink' AS xlink),
-                    '/gml:FeatureCollection/gml:featureMember/* | /gml:FeatureCollection/gml:featureMembers/*'
-                    PASSING levering
-                    COLUMNS volgnr    FOR ORDINALITY,
-                            klasse    text PATH 'local-name(.)',
+                    '/*' PASSING fr.node
+                    COLUMNS klasse    text PATH 'local-name(.)',
                             ns        text PATH 'namespace-uri(.)',
                             gml_id    text PATH '@gml:id',
                             lokaal_id text PATH 'string((*[local-name()="inspireId"]/*/*[local-name()="localId"] | *[local-name()="identificatie"]/*/*[local-name()="lokaalID"])[1])',
                             namespace text PATH 'string((*[local-name()="inspireId"]/*/*[local-name()="namespace"] | *[local-name()="identificatie"]/*/*[local-name()="namespace"])[1])',
-                            netwerk   text PATH 'string(*[local-name()="inNetwork"]/@xlink:href)',
-                            node      xml  PATH '.') t;
+                            netwerk   text PATH 'string(*[local-name()="inNetwork"]/@xlink:href)') t;
+    ANALYZE pg_temp.bv_klic_f;
 
-    SELECT count(*), min(f.ns) INTO v_nimkl, v_ns FROM bv_klic_f f
+    SELECT pg_catalog.count(*), pg_catalog.min(f.ns) INTO v_nimkl, v_ns FROM pg_temp.bv_klic_f f
      WHERE f.ns IN ('http://www.geostandaarden.nl/imkl/wibon',
                     'http://www.geostandaarden.nl/imkl/2015/wion/1.2');
     IF v_nimkl = 0 THEN
@@ -255,7 +290,7 @@ BEGIN
                   HINT = 'IMKL 2.0/3.0 features are in http://www.geostandaarden.nl/imkl/wibon, IMKL 1.2.1 in http://www.geostandaarden.nl/imkl/2015/wion/1.2.';
     END IF;
     v_versie := coalesce(
-        substring((xpath('string(/*/@xsi:schemaLocation)', levering,
+        substring((pg_catalog.xpath('string(/*/@xsi:schemaLocation)', kop,
                          ARRAY[ARRAY['xsi', 'http://www.w3.org/2001/XMLSchema-instance']]))[1]::text
                   FROM 'gmlapplicatieschema/imkl(?:2015)?/([0-9][0-9a-z.]*)/'),
         CASE v_ns WHEN 'http://www.geostandaarden.nl/imkl/wibon' THEN '2.0' ELSE '1.2' END);
@@ -263,7 +298,7 @@ BEGIN
     -- The delivery itself.
     SELECT nullif(x.meld, ''), nullif(x.soort, '')
       INTO v_meld, v_aanvraag
-      FROM bv_klic_f f,
+      FROM pg_temp.bv_klic_f f,
            XMLTABLE(XMLNAMESPACES('http://www.w3.org/1999/xlink' AS xlink), '/*' PASSING f.node
                     COLUMNS meld  text PATH 'string(*[local-name()="klicMeldnummer"])',
                             soort text PATH 'string(*[local-name()="aanvraagSoort"]/@xlink:href)') x
@@ -271,7 +306,7 @@ BEGIN
      ORDER BY f.volgnr LIMIT 1;
     SELECT nullif(x.volg, '')::integer, nullif(x.datum, '')::timestamptz
       INTO v_volg, v_datum
-      FROM bv_klic_f f,
+      FROM pg_temp.bv_klic_f f,
            XMLTABLE('/*' PASSING f.node
                     COLUMNS volg  text PATH 'string(*[local-name()="leveringsvolgnummer"])',
                             datum text PATH 'string(*[local-name()="datumLeveringSamengesteld"])') x
@@ -287,7 +322,6 @@ BEGIN
         ELSE 'onbekend' END;
     v_label := coalesce(v_meld || '-' || coalesce(v_volg::text, '?'), coalesce(bron, 'netinformatie'));
 
-    v_sha := encode(sha256(convert_to(levering::text, 'UTF8')), 'hex');
 
     -- One import at a time, so that two sessions cannot both insert one delivery.
     LOCK TABLE bv_klic_levering IN SHARE ROW EXCLUSIVE MODE;
@@ -301,10 +335,10 @@ BEGIN
     IF v_status = 'ongewijzigd' THEN
         RAISE NOTICE 'KLIC %: already imported, nothing changed', v_label;
         RETURN QUERY SELECT l.id, l.klic_meldnummer, l.leveringsvolgnummer, v_status,
-               (SELECT count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
-               (SELECT count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
-               (SELECT count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
-               (SELECT count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
+               (SELECT pg_catalog.count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
+               (SELECT pg_catalog.count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
           FROM bv_klic_levering l WHERE l.id = v_id;
         RETURN;
     END IF;
@@ -315,37 +349,37 @@ BEGIN
 
     -- Polygons of the request.
     SELECT ST_Multi(ST_Union(bv_klic_geometrie(g.gml, f.imkl_id))) INTO v_graaf
-      FROM bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
+      FROM pg_temp.bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
      WHERE f.klasse = 'Graafpolygoon';
     SELECT ST_Multi(ST_Union(bv_klic_geometrie(g.gml, f.imkl_id))) INTO v_orient
-      FROM bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
+      FROM pg_temp.bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
      WHERE f.klasse = 'Orientatiepolygoon';
     SELECT ST_Multi(ST_Union(bv_klic_geometrie(g.gml, f.imkl_id))) INTO v_info
-      FROM bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
+      FROM pg_temp.bv_klic_f f, XMLTABLE('/*/*[local-name()="geometrie"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
      WHERE f.klasse = 'Informatiepolygoon';
 
     -- Operators and networks.
-    IF to_regclass('pg_temp.bv_klic_beheerder') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_beheerder') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_beheerder;
     END IF;
-    CREATE TEMP TABLE bv_klic_beheerder ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.bv_klic_beheerder ON COMMIT DROP AS
     SELECT DISTINCT ON (x.code) x.code, nullif(x.naam, '') AS naam
-      FROM bv_klic_f f,
+      FROM pg_temp.bv_klic_f f,
            XMLTABLE('/*' PASSING f.node
                     COLUMNS code text PATH 'string(*[local-name()="bronhoudercode"])',
                             naam text PATH 'string(*[local-name()="organisatie"]/*/*[local-name()="naam"])') x
      WHERE f.klasse = 'Beheerder' AND x.code <> ''
      ORDER BY x.code, f.volgnr;
 
-    IF to_regclass('pg_temp.bv_klic_net') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_net') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_net;
     END IF;
-    CREATE TEMP TABLE bv_klic_net ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.bv_klic_net ON COMMIT DROP AS
     SELECT DISTINCT ON (f.imkl_id) f.imkl_id,
-           nullif(regexp_replace(x.thema, '^.*/', ''), '') AS thema,
-           split_part(f.lokaal_id, '.', 1) AS beheerder,
+           nullif(pg_catalog.regexp_replace(x.thema, '^.*/', ''), '') AS thema,
+           pg_catalog.split_part(f.lokaal_id, '.', 1) AS beheerder,
            nullif(x.diepte, '')::double precision AS diepte
-      FROM bv_klic_f f,
+      FROM pg_temp.bv_klic_f f,
            XMLTABLE(XMLNAMESPACES('http://www.w3.org/1999/xlink' AS xlink), '/*' PASSING f.node
                     COLUMNS thema  text PATH 'string(*[local-name()="thema"]/@xlink:href)',
                             diepte text PATH 'string(*[local-name()="standaardDieptelegging"])') x
@@ -353,13 +387,13 @@ BEGIN
      ORDER BY f.imkl_id, f.volgnr;
 
     -- Line geometry of the UtilityLinks.
-    IF to_regclass('pg_temp.bv_klic_link') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_link') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_link;
     END IF;
-    CREATE TEMP TABLE bv_klic_link ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.bv_klic_link ON COMMIT DROP AS
     SELECT DISTINCT ON (f.imkl_id) f.imkl_id,
            ST_CollectionExtract(bv_klic_geometrie(g.gml, f.imkl_id), 2) AS geom
-      FROM bv_klic_f f,
+      FROM pg_temp.bv_klic_f f,
            XMLTABLE('/*/*[local-name()="centrelineGeometry"]/*' PASSING f.node COLUMNS gml xml PATH '.') g
      WHERE f.klasse = 'UtilityLink' AND f.imkl_id IS NOT NULL
      ORDER BY f.imkl_id, f.volgnr;
@@ -368,29 +402,29 @@ BEGIN
 
     -- Cables, pipes and containers, with their geometry assembled from the
     -- links they reference, in file order.
-    IF to_regclass('pg_temp.bv_klic_kl') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_kl') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_kl;
     END IF;
-    CREATE TEMP TABLE bv_klic_kl ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.bv_klic_kl ON COMMIT DROP AS
     SELECT DISTINCT ON (k.imkl_id) k.imkl_id, k.klasse, n.thema,
-           split_part(k.lokaal_id, '.', 1) AS beheerder, b.naam AS beheerder_naam,
+           pg_catalog.split_part(k.lokaal_id, '.', 1) AS beheerder, b.naam AS beheerder_naam,
            k.netwerk_id, k.status, k.label, k.links,
-           coalesce((SELECT array_agg(x.h ORDER BY x.n) FROM unnest(k.links) WITH ORDINALITY AS x(h, n)
-                      WHERE NOT EXISTS (SELECT 1 FROM bv_klic_link l WHERE l.imkl_id = x.h)), '{}') AS ontbrekend,
+           coalesce((SELECT pg_catalog.array_agg(x.h ORDER BY x.n) FROM pg_catalog.unnest(k.links) WITH ORDINALITY AS x(h, n)
+                      WHERE NOT EXISTS (SELECT 1 FROM pg_temp.bv_klic_link l WHERE l.imkl_id = x.h)), '{}') AS ontbrekend,
            (SELECT ST_Multi(ST_CollectionExtract(ST_Collect(l.geom ORDER BY x.n), 2))
-              FROM unnest(k.links) WITH ORDINALITY AS x(h, n)
-              JOIN bv_klic_link l ON l.imkl_id = x.h
+              FROM pg_catalog.unnest(k.links) WITH ORDINALITY AS x(h, n)
+              JOIN pg_temp.bv_klic_link l ON l.imkl_id = x.h
              WHERE NOT ST_IsEmpty(l.geom)) AS geom,
            n.imkl_id IS NOT NULL AS net_gevonden
       FROM (SELECT f.volgnr, f.imkl_id, f.klasse, f.lokaal_id, f.netwerk_id,
-                   nullif(regexp_replace(a.status, '^.*/', ''), '') AS status,
+                   nullif(pg_catalog.regexp_replace(a.status, '^.*/', ''), '') AS status,
                    nullif(a.label, '') AS label,
-                   (SELECT coalesce(array_agg(regexp_replace(l.href, '^.*#', '') ORDER BY l.n), '{}')
+                   (SELECT coalesce(pg_catalog.array_agg(pg_catalog.regexp_replace(l.href, '^.*#', '') ORDER BY l.n), '{}')
                       FROM XMLTABLE(XMLNAMESPACES('http://www.w3.org/1999/xlink' AS xlink),
                                     '/*/*[local-name()="link"]' PASSING f.node
                                     COLUMNS n FOR ORDINALITY, href text PATH '@xlink:href') l
                      WHERE l.href <> '') AS links
-              FROM bv_klic_f f,
+              FROM pg_temp.bv_klic_f f,
                    XMLTABLE(XMLNAMESPACES('http://www.w3.org/1999/xlink' AS xlink), '/*' PASSING f.node
                             COLUMNS status text PATH 'string(*[local-name()="currentStatus"]/@xlink:href)',
                                     label  text PATH 'string(*[local-name()="label"])') a
@@ -398,48 +432,60 @@ BEGIN
                                 'Rioolleiding', 'OlieGasChemicalienPijpleiding', 'ThermischePijpleiding',
                                 'Kabelbed', 'Duct', 'Mantelbuis', 'Overig')
                AND f.imkl_id IS NOT NULL) k
-      LEFT JOIN bv_klic_net n ON n.imkl_id = k.netwerk_id
-      LEFT JOIN bv_klic_beheerder b ON b.code = split_part(k.lokaal_id, '.', 1)
+      LEFT JOIN pg_temp.bv_klic_net n ON n.imkl_id = k.netwerk_id
+      LEFT JOIN pg_temp.bv_klic_beheerder b ON b.code = pg_catalog.split_part(k.lokaal_id, '.', 1)
      ORDER BY k.imkl_id, k.volgnr;
 
     -- Depth objects.
-    IF to_regclass('pg_temp.bv_klic_dp') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_dp') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_dp;
     END IF;
-    CREATE TEMP TABLE bv_klic_dp ON COMMIT DROP AS
-    SELECT DISTINCT ON (f.imkl_id) f.imkl_id, f.klasse AS soort, split_part(f.lokaal_id, '.', 1) AS beheerder,
+    CREATE TEMP TABLE pg_temp.bv_klic_dp ON COMMIT DROP AS
+    SELECT DISTINCT ON (f.imkl_id) f.imkl_id, f.klasse AS soort, pg_catalog.split_part(f.lokaal_id, '.', 1) AS beheerder,
            f.netwerk_id, n.thema, x.peil, x.maaiveld,
            CASE f.klasse WHEN 'DiepteTovMaaiveld' THEN x.peil ELSE x.maaiveld - x.peil END AS diepte,
-           nullif(regexp_replace(x.aangrijp, '^.*/', ''), '') AS aangrijpingspunt,
-           nullif(regexp_replace(x.nauwk, '^.*/', ''), '') AS nauwkeurigheid,
+           nullif(pg_catalog.regexp_replace(x.aangrijp, '^.*/', ''), '') AS aangrijpingspunt,
+           nullif(pg_catalog.regexp_replace(x.nauwk, '^.*/', ''), '') AS nauwkeurigheid,
            bv_klic_geometrie(x.ligging, f.imkl_id) AS geom
-      FROM bv_klic_f f
+      FROM pg_temp.bv_klic_f f
       CROSS JOIN XMLTABLE(XMLNAMESPACES('http://www.w3.org/1999/xlink' AS xlink), '/*' PASSING f.node
                     COLUMNS peil     double precision PATH '*[local-name()="dieptePeil"]',
                             maaiveld double precision PATH '*[local-name()="maaiveldPeil"]',
                             aangrijp text PATH 'string(*[local-name()="diepteAangrijpingspunt"]/@xlink:href)',
                             nauwk    text PATH 'string(*[local-name()="diepteNauwkeurigheid"]/@xlink:href)',
                             ligging  xml  PATH '*[local-name()="ligging"]/*') x
-      LEFT JOIN bv_klic_net n ON n.imkl_id = f.netwerk_id
+      LEFT JOIN pg_temp.bv_klic_net n ON n.imkl_id = f.netwerk_id
      WHERE f.klasse IN ('DiepteTovMaaiveld', 'DiepteNAP') AND f.imkl_id IS NOT NULL
      ORDER BY f.imkl_id, f.volgnr;
 
     -- Precaution areas (Polygon or MultiSurface).
-    IF to_regclass('pg_temp.bv_klic_vz') IS NOT NULL THEN
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_vz') IS NOT NULL THEN
         DROP TABLE pg_temp.bv_klic_vz;
     END IF;
-    CREATE TEMP TABLE bv_klic_vz ON COMMIT DROP AS
-    SELECT DISTINCT ON (f.imkl_id) f.imkl_id, split_part(f.lokaal_id, '.', 1) AS beheerder, f.netwerk_id,
+    CREATE TEMP TABLE pg_temp.bv_klic_vz ON COMMIT DROP AS
+    SELECT DISTINCT ON (f.imkl_id) f.imkl_id, pg_catalog.split_part(f.lokaal_id, '.', 1) AS beheerder, f.netwerk_id,
            n.thema, nullif(x.eis, '') AS eis, nullif(x.oms, '') AS omschrijving,
            bv_klic_geometrie(x.geom, f.imkl_id) AS geom
-      FROM bv_klic_f f
+      FROM pg_temp.bv_klic_f f
       CROSS JOIN XMLTABLE('/*' PASSING f.node
                     COLUMNS eis  text PATH 'string(*[local-name()="eisVoorzorgsmaatregel"])',
                             oms  text PATH 'string(*[local-name()="netbeheerderNetOmschrijving"])',
                             geom xml  PATH '*[local-name()="geometrie"]/*') x
-      LEFT JOIN bv_klic_net n ON n.imkl_id = f.netwerk_id
+      LEFT JOIN pg_temp.bv_klic_net n ON n.imkl_id = f.netwerk_id
      WHERE f.klasse = 'AanduidingEisVoorzorgsmaatregel' AND f.imkl_id IS NOT NULL AND x.geom IS NOT NULL
      ORDER BY f.imkl_id, f.volgnr;
+
+    -- Any srsName anywhere in the file must be RD New, also one outside the
+    -- geometries read above (the collection's or a feature's boundedBy, an
+    -- ancestor a geometry would inherit it from): a file that says it is in
+    -- another CRS is not stored as if it were RD.  (The geometries read
+    -- above were checked one by one, naming their feature.)
+    FOREACH v_srs IN ARRAY coalesce(srsnamen, '{}'::text[]) LOOP
+        PERFORM bv_klic_geometrie(XMLELEMENT(NAME "gml:Point",
+                    XMLATTRIBUTES('http://www.opengis.net/gml/3.2' AS "xmlns:gml", v_srs AS "srsName"),
+                    XMLELEMENT(NAME "gml:pos", '0 0')),
+                coalesce(bron, 'the file') || ' (an srsName outside the geometries read, e.g. boundedBy)');
+    END LOOP;
 
     -- Now the delivery itself: new, or replacing the earlier import.
     IF v_id IS NULL THEN
@@ -462,60 +508,99 @@ BEGIN
                polygoon_soort = CASE WHEN v_graaf IS NOT NULL THEN 'graafpolygoon'
                                      WHEN v_orient IS NOT NULL THEN 'orientatiepolygoon' END,
                geom = coalesce(v_graaf, v_orient), informatiepolygoon = v_info,
-               bron = coalesce(bv_klic_import.bron, l.bron), sha256 = v_sha, geimporteerd = now()
+               bron = coalesce(bv_klic_import_fragmenten.bron, l.bron), sha256 = v_sha, geimporteerd = now()
          WHERE l.id = v_id;
         RAISE NOTICE 'KLIC %: content differs from the earlier import; replaced', v_label;
     END IF;
 
     INSERT INTO bv_klic_utiliteitsnet (levering_id, imkl_id, thema, beheerder, standaard_dieptelegging_m)
-    SELECT v_id, n.imkl_id, n.thema, n.beheerder, n.diepte FROM bv_klic_net n;
+    SELECT v_id, n.imkl_id, n.thema, n.beheerder, n.diepte FROM pg_temp.bv_klic_net n;
 
     INSERT INTO bv_kabel_leiding (levering_id, imkl_id, klasse, thema, beheerder, beheerder_naam,
                                   netwerk_id, status, label, links, ontbrekende_links, geom)
     SELECT v_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerder_naam, k.netwerk_id,
            k.status, k.label, k.links, k.ontbrekend, k.geom
-      FROM bv_klic_kl k ORDER BY k.imkl_id;
+      FROM pg_temp.bv_klic_kl k ORDER BY k.imkl_id;
 
     INSERT INTO bv_klic_diepte (levering_id, imkl_id, soort, beheerder, netwerk_id, thema, peil_m,
                                 maaiveld_nap, diepte_m, aangrijpingspunt, nauwkeurigheid, geom)
     SELECT v_id, d.imkl_id, d.soort, d.beheerder, d.netwerk_id, d.thema, d.peil, d.maaiveld,
            d.diepte, d.aangrijpingspunt, d.nauwkeurigheid, d.geom
-      FROM bv_klic_dp d ORDER BY d.imkl_id;
+      FROM pg_temp.bv_klic_dp d ORDER BY d.imkl_id;
 
     INSERT INTO bv_klic_voorzorg (levering_id, imkl_id, beheerder, netwerk_id, thema, eis, omschrijving, geom)
     SELECT v_id, z.imkl_id, z.beheerder, z.netwerk_id, z.thema, z.eis, z.omschrijving,
            ST_Multi(ST_CollectionExtract(ST_MakeValid(z.geom), 3))
-      FROM bv_klic_vz z ORDER BY z.imkl_id;
+      FROM pg_temp.bv_klic_vz z ORDER BY z.imkl_id;
 
     -- What was noticed but not refused.
     INSERT INTO bv_klic_melding (levering_id, imkl_id, soort, detail)
-    SELECT v_id, NULL, 'zonder_id', f.klasse || ' #' || f.volgnr
-      FROM bv_klic_f f
+    SELECT v_id, NULL, 'zonder_id', f.klasse || ' #' || f.volgnr::text
+      FROM pg_temp.bv_klic_f f
      WHERE f.imkl_id IS NULL
        AND f.klasse NOT IN ('Envelope', 'GebiedsinformatieLevering', 'GebiedsinformatieAanvraag');
     INSERT INTO bv_klic_melding (levering_id, imkl_id, soort, detail)
     SELECT v_id, k.imkl_id, 'ontbrekende_link', h
-      FROM bv_klic_kl k, unnest(k.ontbrekend) WITH ORDINALITY AS x(h, n)
+      FROM pg_temp.bv_klic_kl k, pg_catalog.unnest(k.ontbrekend) WITH ORDINALITY AS x(h, n)
      ORDER BY k.imkl_id, x.n;
     INSERT INTO bv_klic_melding (levering_id, imkl_id, soort, detail)
     SELECT v_id, k.imkl_id, 'ontbrekend_netwerk', coalesce(k.netwerk_id, '(geen inNetwork)')
-      FROM bv_klic_kl k WHERE NOT k.net_gevonden ORDER BY k.imkl_id;
+      FROM pg_temp.bv_klic_kl k WHERE NOT k.net_gevonden ORDER BY k.imkl_id;
     INSERT INTO bv_klic_melding (levering_id, imkl_id, soort, detail)
     SELECT v_id, z.imkl_id, 'geometrie_hersteld', ST_IsValidReason(z.geom)
-      FROM bv_klic_vz z WHERE NOT ST_IsValid(z.geom) ORDER BY z.imkl_id;
+      FROM pg_temp.bv_klic_vz z WHERE NOT ST_IsValid(z.geom) ORDER BY z.imkl_id;
 
-    SELECT count(*) INTO v_nimkl FROM bv_klic_melding m
+    SELECT pg_catalog.count(*) INTO v_nimkl FROM bv_klic_melding m
      WHERE m.levering_id = v_id AND m.soort = 'ontbrekende_link';
     IF v_nimkl > 0 THEN
         RAISE WARNING 'KLIC %: % link(s) point to ids missing from the file (see bv_klic_melding)', v_label, v_nimkl;
     END IF;
 
     RETURN QUERY SELECT l.id, l.klic_meldnummer, l.leveringsvolgnummer, v_status,
-           (SELECT count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
-           (SELECT count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
-           (SELECT count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
-           (SELECT count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
+           (SELECT pg_catalog.count(*)::integer FROM bv_kabel_leiding k WHERE k.levering_id = l.id),
+           (SELECT pg_catalog.count(*)::integer FROM bv_klic_diepte d WHERE d.levering_id = l.id),
+           (SELECT pg_catalog.count(*)::integer FROM bv_klic_voorzorg v WHERE v.levering_id = l.id),
+           (SELECT pg_catalog.count(*)::integer FROM bv_klic_melding m WHERE m.levering_id = l.id)
       FROM bv_klic_levering l WHERE l.id = v_id;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_klic_import_fragmenten(xml, text, text, text[]) IS
+'The import of one KLIC delivery from its features staged in pg_temp.bv_klic_fragment (volgnr, fragment: one feature element each, with its namespace declarations): kop is the document without its features (root, boundedBy), sha256 identifies the content, srsnamen are all srsName values of the file. The one mapping shared by bv_klic_import, bv_klic_import_bestand and the streaming command.';
+
+CREATE FUNCTION bv_klic_import(levering xml, bron text DEFAULT NULL)
+RETURNS TABLE (levering_id integer, klic_meldnummer text, leveringsvolgnummer integer,
+               status text, kabels_leidingen integer, diepten integer,
+               voorzorgsgebieden integer, meldingen integer)
+LANGUAGE plpgsql VOLATILE COST 100000 AS
+$fn$
+#variable_conflict use_column
+BEGIN
+    IF levering IS NULL THEN
+        RAISE EXCEPTION 'KLIC: no delivery given (NULL)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF levering IS NOT DOCUMENT THEN
+        RAISE EXCEPTION 'KLIC: the input is not one XML document' USING ERRCODE = 'invalid_xml_document',
+            HINT = 'Pass the whole GI_gebiedsinformatielevering_*.xml file.';
+    END IF;
+    IF pg_catalog.strpos(levering::text, '<!ENTITY'::text) > 0 THEN
+        RAISE EXCEPTION 'KLIC: % declares XML entities; refused (no entity is read or expanded)', coalesce(bron, 'the document')
+            USING ERRCODE = 'invalid_xml_document',
+                  HINT = 'IMKL files have no DOCTYPE or entities; this is not a KLIC delivery.';
+    END IF;
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_fragment'::text) IS NOT NULL THEN
+        DROP TABLE pg_temp.bv_klic_fragment;
+    END IF;
+    CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint NOT NULL, fragment text NOT NULL) ON COMMIT DROP;
+    INSERT INTO pg_temp.bv_klic_fragment (volgnr, fragment)
+    SELECT t.volgnr, t.node::text
+      FROM XMLTABLE(XMLNAMESPACES('http://www.opengis.net/gml/3.2' AS gml),
+                    '/gml:FeatureCollection/gml:featureMember/* | /gml:FeatureCollection/gml:featureMembers/*'
+                    PASSING levering
+                    COLUMNS volgnr FOR ORDINALITY, node xml PATH '.') t;
+    RETURN QUERY SELECT * FROM bv_klic_import_fragmenten(levering, bron,
+        pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(levering::text, 'UTF8'::name)), 'hex'::text),
+        ARRAY(SELECT DISTINCT s::text FROM pg_catalog.unnest(pg_catalog.xpath('//@srsName'::text, levering)) s));
 END
 $fn$;
 
@@ -530,35 +615,74 @@ LANGUAGE plpgsql VOLATILE COST 100000 AS
 $fn$
 #variable_conflict use_column
 DECLARE
-    enc  text;
-    doc  xml;
+    enc   text;
+    tekst text;
+    doc   xml;
+    b     bytea := bestand;
 BEGIN
     IF bestand IS NULL THEN
         RAISE EXCEPTION 'KLIC: no file given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    -- A UTF-8 byte-order mark is legal XML: drop it.  UTF-16 is read by the
+    -- command (bin/bodemvisie klic-import), not here.
+    IF pg_catalog.substring(b, 1, 3) = '\xefbbbf'::bytea THEN
+        b := pg_catalog.substring(b, 4);
+    ELSIF pg_catalog.substring(b, 1, 2) IN ('\xfffe'::bytea, '\xfeff'::bytea) THEN
+        RAISE EXCEPTION 'KLIC: file % is UTF-16, which this function does not decode', coalesce(bron, '')
+            USING ERRCODE = 'character_not_in_repertoire',
+                  HINT = 'Import it with bin/bodemvisie klic-import, which reads UTF-16, or convert it to UTF-8 (iconv -f UTF-16 -t UTF-8).';
+    END IF;
     -- The file's bytes in the encoding its XML declaration names (UTF-8 if none).
-    enc := coalesce(substring(encode(substring(bestand FROM 1 FOR 200), 'escape')
+    enc := coalesce(substring(pg_catalog.encode(pg_catalog.substring(b, 1, 200), 'escape'::text)
                               FROM '^\s*<\?xml[^>]*encoding\s*=\s*["'']([A-Za-z0-9._-]+)["'']'), 'UTF-8');
-    IF pg_char_to_encoding(enc) < 0 THEN
+    IF pg_catalog.pg_char_to_encoding(enc::name) < 0 THEN
         RAISE EXCEPTION 'KLIC: file % declares the unknown encoding "%"', coalesce(bron, ''), enc
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     BEGIN
-        doc := XMLPARSE(DOCUMENT regexp_replace(convert_from(bestand, enc), '^\s*<\?xml[^>]*\?>', ''));
+        tekst := pg_catalog.regexp_replace(pg_catalog.convert_from(b, enc::name), '^\s*<\?xml[^>]*\?>'::text, ''::text);
     EXCEPTION
-        WHEN invalid_xml_document OR invalid_xml_content OR character_not_in_repertoire
-             OR untranslatable_character THEN
+        WHEN character_not_in_repertoire OR untranslatable_character THEN
             RAISE EXCEPTION 'KLIC: file % is not well-formed XML (truncated or damaged?): %',
                             coalesce(bron, ''), SQLERRM
                 USING ERRCODE = 'invalid_xml_document',
                       HINT = 'Request the delivery again, or check that the download finished.';
     END;
-    RETURN QUERY SELECT * FROM bv_klic_import(doc, bron);
+    IF pg_catalog.strpos(tekst, '<!ENTITY'::text) > 0 THEN
+        RAISE EXCEPTION 'KLIC: file % declares XML entities; refused (no entity is read or expanded)', coalesce(bron, '')
+            USING ERRCODE = 'invalid_xml_document',
+                  HINT = 'IMKL files have no DOCTYPE or entities; this is not a KLIC delivery.';
+    END IF;
+    BEGIN
+        doc := XMLPARSE(DOCUMENT tekst);
+    EXCEPTION
+        WHEN invalid_xml_document OR invalid_xml_content THEN
+            RAISE EXCEPTION 'KLIC: file % is not well-formed XML (truncated or damaged?): %',
+                            coalesce(bron, ''), SQLERRM
+                USING ERRCODE = 'invalid_xml_document',
+                      HINT = 'Request the delivery again, or check that the download finished.';
+    END;
+    tekst := NULL;
+    IF pg_catalog.to_regclass('pg_temp.bv_klic_fragment'::text) IS NOT NULL THEN
+        DROP TABLE pg_temp.bv_klic_fragment;
+    END IF;
+    CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint NOT NULL, fragment text NOT NULL) ON COMMIT DROP;
+    INSERT INTO pg_temp.bv_klic_fragment (volgnr, fragment)
+    SELECT t.volgnr, t.node::text
+      FROM XMLTABLE(XMLNAMESPACES('http://www.opengis.net/gml/3.2' AS gml),
+                    '/gml:FeatureCollection/gml:featureMember/* | /gml:FeatureCollection/gml:featureMembers/*'
+                    PASSING doc
+                    COLUMNS volgnr FOR ORDINALITY, node xml PATH '.') t;
+    -- Known by the file's bytes, as the command does: the same file by
+    -- either way is the same delivery.
+    RETURN QUERY SELECT * FROM bv_klic_import_fragmenten(doc, bron,
+        pg_catalog.encode(pg_catalog.sha256(bestand), 'hex'::text),
+        ARRAY(SELECT DISTINCT s::text FROM pg_catalog.unnest(pg_catalog.xpath('//@srsName'::text, doc)) s));
 END
 $fn$;
 
 COMMENT ON FUNCTION bv_klic_import_bestand(bytea, text) IS
-'bv_klic_import on the raw bytes of a GI_gebiedsinformatielevering_*.xml file, decoded by the encoding its XML declaration names. Refuses damaged or truncated files with a clear message.';
+'bv_klic_import on the raw bytes of a GI_gebiedsinformatielevering_*.xml file, decoded by the encoding its XML declaration names (a UTF-8 byte-order mark is skipped). Refuses damaged or truncated files, UTF-16 (the command reads it) and entity declarations with a clear message.';
 
 -- ---------------------------------------------------------------- current network
 
