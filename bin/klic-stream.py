@@ -344,6 +344,7 @@ def cmd_stream(path, bron, tmpdir):
         " RAISE EXCEPTION 'bv_klic_extension_missing'; END IF; END$$;",
         "SELECT pg_catalog.quote_ident(n.nspname) AS bv_schema FROM pg_catalog.pg_extension e"
         " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'bodemvisie' \\gset",
+        "SELECT :bv_schema.bv_primair_vereist('bin/bodemvisie klic-import'::pg_catalog.text) \\gset",
         "CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint NOT NULL, fragment text NOT NULL) ON COMMIT DROP;",
         "COPY pg_temp.bv_klic_fragment (volgnr, fragment) FROM STDIN;",
     ]

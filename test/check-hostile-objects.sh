@@ -52,7 +52,7 @@ set +e
 
 workload() { as_su -At -v klic="$klic" -f "$root/test/hostile/workload.sql" > "$1" 2>&1; }
 klic_import() {
-    as_su -q -c "TRUNCATE bv_klic_levering CASCADE"
+    as_su -q -c "SET client_min_messages = warning" -c "TRUNCATE bv_klic_levering RESTART IDENTITY CASCADE"
     PGUSER=$su "$root/bin/bodemvisie" klic-import "$klic" > "$1" 2>&1
 }
 compare() {   # name, file before, file after

@@ -80,4 +80,8 @@ for call in "SELECT * FROM bv_kaart_verversen(false)" \
     echo "$out" | grep -q "25006" && echo "$out" | grep -q "standby" && echo "$out" | grep -q "primary"
     check "on the standby: ${call%%(*}(...) says to run it on the primary" $? "$out"
 done
+out=$(PGPORT=$port "$root/bin/bodemvisie" klic-import "$klic" 2>&1)
+r=$?
+[ "$r" -ne 0 ] && echo "$out" | grep -q "standby" && echo "$out" | grep -q "primary"
+check "on the standby: bin/bodemvisie klic-import says to run it on the primary" $? "exit $r: $out"
 [ "$fails" -eq 0 ]

@@ -32,11 +32,7 @@ AS $$
 DECLARE
     laag text;
 BEGIN
-    IF pg_catalog.pg_is_in_recovery() THEN
-        RAISE EXCEPTION 'bv_kaart_verversen: this server is a read-only standby'
-              USING ERRCODE = 'read_only_sql_transaction',
-                    HINT = 'Run bv_kaart_verversen() on the primary; the standby receives the refreshed layers by replication.';
-    END IF;
+    PERFORM bv_primair_vereist('bv_kaart_verversen'::text);
     FOREACH laag IN ARRAY ARRAY['bv_kaart_wko_bellen_m', 'bv_kaart_pluimen_m',
                                 'bv_kaart_interferentie_gebied_m', 'bv_kaart_bodemenergie_m']
     LOOP

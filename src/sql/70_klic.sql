@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS bv_klic_levering (
     geom                geometry(MultiPolygon, 28992),    -- dig or orientation polygon
     informatiepolygoon  geometry(MultiPolygon, 28992),
     bron                text,          -- file name
-    sha256              text NOT NULL, -- of the XML text: same content = same delivery
+    sha256              text NOT NULL, -- of the file's bytes (bv_klic_import: of the XML text); same = same delivery
     geimporteerd        timestamptz NOT NULL DEFAULT now(),
     UNIQUE (klic_meldnummer, leveringsvolgnummer)
 );
@@ -222,6 +222,7 @@ DECLARE
     v_label     text;
     v_srs       text;
 BEGIN
+    PERFORM bv_primair_vereist('bv_klic_import_fragmenten'::text);
     IF kop IS NULL OR sha256 IS NULL THEN
         RAISE EXCEPTION 'KLIC: no delivery given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
@@ -576,6 +577,7 @@ LANGUAGE plpgsql VOLATILE COST 100000 AS
 $fn$
 #variable_conflict use_column
 BEGIN
+    PERFORM bv_primair_vereist('bv_klic_import'::text);
     IF levering IS NULL THEN
         RAISE EXCEPTION 'KLIC: no delivery given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
@@ -620,6 +622,7 @@ DECLARE
     doc   xml;
     b     bytea := bestand;
 BEGIN
+    PERFORM bv_primair_vereist('bv_klic_import_bestand'::text);
     IF bestand IS NULL THEN
         RAISE EXCEPTION 'KLIC: no file given (NULL)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
