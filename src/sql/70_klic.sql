@@ -930,8 +930,8 @@ BEGIN
          WHERE h.soort = 'hoofdtrace'
     )
     SELECT s.hid, s.naam, s.beheerder, min(s.beheerder_naam),
-           count(DISTINCT s.imkl_id)::integer, sum(ST_Length(s.geom)),
-           array_agg(DISTINCT s.klasse ORDER BY s.klasse), array_agg(DISTINCT s.imkl_id ORDER BY s.imkl_id),
+           pg_catalog.count(DISTINCT s.imkl_id)::integer, sum(ST_Length(s.geom)),
+           pg_catalog.array_agg(DISTINCT s.klasse ORDER BY s.klasse), pg_catalog.array_agg(DISTINCT s.imkl_id ORDER BY s.imkl_id),
            ST_Multi(ST_Collect(s.geom ORDER BY s.imkl_id))
       FROM stuk s
      WHERE ST_Length(s.geom) >= min_lengte_m AND ST_Length(s.geom) > 0::float8

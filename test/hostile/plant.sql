@@ -114,7 +114,7 @@ BEGIN
                AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(pg_temp.args(p.proargtypes) || p.prorettype) a(t)
                                  JOIN pg_catalog.pg_type y ON y.oid = a.t
                                 WHERE y.typtype = 'p')
-               AND p.provariadic = 0
+               AND p.provariadic OPERATOR(pg_catalog.=) 0::oid
                AND (p.proargmodes IS NULL OR 'o' <> ALL (p.proargmodes) AND 't' <> ALL (p.proargmodes))),
         varianten AS (
             SELECT DISTINCT ON (e.proname, v.args) e.proname, v.args, e.prorettype, e.proretset
@@ -210,8 +210,8 @@ END
 $plant$;
 
 -- 4. Concrete instances of polymorphic functions and aggregates (array_agg,
---    unnest, array_append, ...): a concrete overload is an exact match and
---    beats the polymorphic original.
+--    unnest, array_append, count("any"), ...): a concrete overload is an
+--    exact match and beats the polymorphic original.
 DO $plant$
 DECLARE
     f record;
@@ -224,27 +224,28 @@ BEGIN
         poly AS (
             SELECT p.proname, p.prokind, pg_temp.args(p.proargtypes) AS args, p.prorettype, p.proretset
               FROM pg_catalog.pg_proc p JOIN namen ON namen.naam = p.proname
-             WHERE p.prokind IN ('f', 'a') AND p.pronargs > 0 AND p.provariadic = 0
+             WHERE p.prokind IN ('f', 'a') AND p.pronargs > 0 AND p.provariadic OPERATOR(pg_catalog.=) 0::oid
                AND (p.proargmodes IS NULL OR 'o' <> ALL (p.proargmodes) AND 't' <> ALL (p.proargmodes))
                AND EXISTS (SELECT 1 FROM pg_catalog.unnest(pg_temp.args(p.proargtypes)) a(t)
                             WHERE a.t::regtype::text IN ('anyelement', 'anynonarray', 'anycompatible',
-                                  'anycompatiblenonarray', 'anyarray', 'anycompatiblearray'))
+                                  'anycompatiblenonarray', 'anyarray', 'anycompatiblearray', '"any"'))
                AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(pg_temp.args(p.proargtypes) || p.prorettype) a(t)
                                  JOIN pg_catalog.pg_type y ON y.oid = a.t
                                 WHERE y.typtype = 'p'
                                   AND a.t::regtype::text NOT IN ('anyelement', 'anynonarray', 'anycompatible',
-                                      'anycompatiblenonarray', 'anyarray', 'anycompatiblearray'))),
+                                      'anycompatiblenonarray', 'anyarray', 'anycompatiblearray', '"any"'))),
         inst AS (
             SELECT DISTINCT ON (p.proname, x.args) p.proname, p.prokind, x.args, p.proretset,
-                   CASE WHEN p.prorettype::regtype::text LIKE 'any%array' THEN y.typarray
+                   CASE WHEN p.prorettype::regtype::text IN ('anyarray', 'anycompatiblearray') THEN y.typarray
                         WHEN p.prorettype::regtype::text LIKE 'any%' THEN y.oid
                         ELSE p.prorettype END AS ret
               FROM poly p
              CROSS JOIN pg_temp.soort s
               JOIN pg_catalog.pg_type y ON y.oid OPERATOR(pg_catalog.=) s.t::oid
              CROSS JOIN LATERAL (
-                 SELECT pg_catalog.array_agg(CASE WHEN a.t::regtype::text LIKE 'any%array' THEN y.typarray
-                                                  WHEN a.t::regtype::text LIKE 'any%' THEN y.oid
+                 SELECT pg_catalog.array_agg(CASE WHEN a.t::regtype::text IN ('anyarray', 'anycompatiblearray') THEN y.typarray
+                                                  WHEN a.t::regtype::text LIKE 'any%'
+                                                    OR a.t::regtype::text = '"any"' THEN y.oid
                                                   ELSE a.t END ORDER BY a.o) AS args
                    FROM pg_catalog.unnest(p.args) WITH ORDINALITY a(t, o)) x
              WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc q

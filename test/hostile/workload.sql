@@ -65,6 +65,15 @@ SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interfe
 TRUNCATE bv_klic_levering RESTART IDENTITY CASCADE;
 SELECT klic_meldnummer, leveringsvolgnummer, status, kabels_leidingen, diepten, voorzorgsgebieden, meldingen
   FROM bv_klic_import_bestand(pg_catalog.pg_read_binary_file(:'klic'), 'hostile-test.xml'::text);
+-- a reserved main route 6 m beside the first cable, and closed pavement over
+-- all of them, so that the route and pavement checks return rows
+INSERT INTO bv_beleidsgebied (id, soort, naam, bron, geom)
+SELECT 999999, 'hoofdtrace', 'tracé van de werklast', 'workload',
+       st_multi(st_buffer(st_translate(k.geom, 0::float8, 6::float8), 2::float8, 8))
+  FROM bv_kabel_leiding k ORDER BY k.id LIMIT 1;
+INSERT INTO bv_verharding (id, bgt_id, fysiek_voorkomen, bron, geom)
+SELECT 999999, 'werklast', 'gesloten verharding', 'workload',
+       st_multi(st_buffer((SELECT st_extent(geom)::geometry FROM bv_kabel_leiding), 20::float8, 8));
 \endif
 SELECT st_astext(bv_klic_geometrie(
     '<gml:LineString xmlns:gml="http://www.opengis.net/gml/3.2" srsName="EPSG:28992"><gml:posList>0 0 10 0</gml:posList></gml:LineString>'::xml, NULL::text));
@@ -73,8 +82,10 @@ SELECT soort, object_id, klasse, thema, beheerder, round(afstand_m::numeric, 2),
            (SELECT st_extent(geom)::geometry FROM bv_kabel_leiding)), 50::float8, 8), 1::float8)
  ORDER BY 1, 2, 3;
 SELECT count(*) FROM bv_graafcheck_levering((SELECT max(id) FROM bv_klic_levering), 1::float8);
-SELECT count(*) FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding']::text[], 0::float8);
-SELECT count(*) FROM bv_hoofdtrace_check(10::float8, 25::float8);
+SELECT imkl_id, beheerder, round(lengte_m::numeric, 2), round(lengte_onder_verharding_m::numeric, 2), bron
+  FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding']::text[], 0::float8) ORDER BY 1;
+SELECT hoofdtrace, beheerder, aantal, round(lengte_m::numeric, 2), klassen, imkl_ids
+  FROM bv_hoofdtrace_check(10::float8, 1::float8) ORDER BY 1, 2;
 SELECT count(*) FROM bv_kabel_leiding_actueel;
 SELECT count(*) FROM bv_klic_voorzorg_actueel;
 SELECT count(*) FROM bv_klic_netwerk_kaart;
