@@ -5,8 +5,10 @@ BV_PACKAGES=(
     make gcc postgresql-common postgresql-15 postgresql-server-dev-15
     postgresql-15-postgis-3 libgeos-dev
     gdal-bin mapserver-bin cgi-mapserver fonts-dejavu-core unzip zip file
-    clang libclang-rt-14-dev python3
+    python3
 )
+# Only the test suite needs these (the libFuzzer target, test/check-fuzz.sh).
+BV_TEST_PACKAGES=(clang libclang-rt-14-dev)
 BV_PG_VERSION=15
 export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config
 

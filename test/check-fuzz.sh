@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../bin/lib.sh
 source "$root/bin/lib.sh"
-bv_ensure_packages
+bv_ensure_packages "${BV_TEST_PACKAGES[@]}"
 work=$(mktemp -d /tmp/bodemvisie-fuzz-check.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 BV_FUZZ_WORK=$work "$root/test/fuzz/run.sh" "${BV_FUZZ_SECONDS:-15}" 2>&1 | tail -n 8

@@ -17,7 +17,7 @@ USAGE
         exit 0 ;;
 esac
 
-bv_ensure_packages
+bv_ensure_packages "${BV_TEST_PACKAGES[@]}"
 bv_lock
 bv_build_install
 bv_say "running the test suite on a throwaway cluster"
