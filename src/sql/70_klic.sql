@@ -569,7 +569,7 @@ $fn$;
 COMMENT ON FUNCTION bv_klic_import_fragmenten(xml, text, text, text[]) IS
 'The import of one KLIC delivery from its features staged in pg_temp.bv_klic_fragment (volgnr, fragment: one feature element each, with its namespace declarations): kop is the document without its features (root, boundedBy), sha256 identifies the content, srsnamen are all srsName values of the file. The one mapping shared by bv_klic_import, bv_klic_import_bestand and the streaming command.';
 
-CREATE FUNCTION bv_klic_import(levering xml, bron text DEFAULT NULL)
+CREATE FUNCTION bv_klic_import(levering xml, bron text DEFAULT NULL, vingerafdruk text DEFAULT NULL)
 RETURNS TABLE (levering_id integer, klic_meldnummer text, leveringsvolgnummer integer,
                status text, kabels_leidingen integer, diepten integer,
                voorzorgsgebieden integer, meldingen integer)
@@ -601,13 +601,14 @@ BEGIN
                     PASSING levering
                     COLUMNS volgnr FOR ORDINALITY, node xml PATH '.') t;
     RETURN QUERY SELECT * FROM bv_klic_import_fragmenten(levering, bron,
-        pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(levering::text, 'UTF8'::name)), 'hex'::text),
+        coalesce(vingerafdruk,
+                 pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(levering::text, 'UTF8'::name)), 'hex'::text)),
         ARRAY(SELECT DISTINCT s::text FROM pg_catalog.unnest(pg_catalog.xpath('//@srsName'::text, levering)) s));
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_klic_import(xml, text) IS
-'Imports one KLIC delivery (IMKL 1.2.1, 2.0 or 3.0 GML document) into bv_klic_levering, bv_kabel_leiding, bv_klic_diepte, bv_klic_voorzorg and bv_klic_melding. Same content again = no change; same KLIC number and sequence with other content = replaced. Refuses non-IMKL XML.';
+COMMENT ON FUNCTION bv_klic_import(xml, text, text) IS
+'Imports one KLIC delivery (IMKL 1.2.1, 2.0 or 3.0 GML document) into bv_klic_levering, bv_kabel_leiding, bv_klic_diepte, bv_klic_voorzorg and bv_klic_melding. Same content again = no change; same KLIC number and sequence with other content = replaced. Refuses non-IMKL XML. vingerafdruk identifies the content (default: SHA-256 of the XML text; bv_klic_import_bestand passes that of the file''s bytes).';
 
 CREATE FUNCTION bv_klic_import_bestand(bestand bytea, bron text DEFAULT NULL)
 RETURNS TABLE (levering_id integer, klic_meldnummer text, leveringsvolgnummer integer,
@@ -666,21 +667,9 @@ BEGIN
                       HINT = 'Request the delivery again, or check that the download finished.';
     END;
     tekst := NULL;
-    IF pg_catalog.to_regclass('pg_temp.bv_klic_fragment'::text) IS NOT NULL THEN
-        DROP TABLE pg_temp.bv_klic_fragment;
-    END IF;
-    CREATE TEMP TABLE pg_temp.bv_klic_fragment (volgnr bigint NOT NULL, fragment text NOT NULL) ON COMMIT DROP;
-    INSERT INTO pg_temp.bv_klic_fragment (volgnr, fragment)
-    SELECT t.volgnr, t.node::text
-      FROM XMLTABLE(XMLNAMESPACES('http://www.opengis.net/gml/3.2' AS gml),
-                    '/gml:FeatureCollection/gml:featureMember/* | /gml:FeatureCollection/gml:featureMembers/*'
-                    PASSING doc
-                    COLUMNS volgnr FOR ORDINALITY, node xml PATH '.') t;
     -- Known by the file's bytes, as the command does: the same file by
     -- either way is the same delivery.
-    RETURN QUERY SELECT * FROM bv_klic_import_fragmenten(doc, bron,
-        pg_catalog.encode(pg_catalog.sha256(bestand), 'hex'::text),
-        ARRAY(SELECT DISTINCT s::text FROM pg_catalog.unnest(pg_catalog.xpath('//@srsName'::text, doc)) s));
+    RETURN QUERY SELECT * FROM bv_klic_import(doc, bron, pg_catalog.encode(pg_catalog.sha256(bestand), 'hex'::text));
 END
 $fn$;
 
