@@ -32,8 +32,19 @@
  * the groups and the overlap all follow the edges kept there, and the
  * overlap integrates over exactly the neighbours it is given (it never
  * assumes that every bubble meeting this one is a neighbour), so a further
- * condition on neighbours (e.g. overlapping depth intervals) only needs to
- * drop edges in step 2.
+ * condition on neighbours only needs to drop edges in step 2.
+ *
+ * Depth (the 5-argument form): each row may give its screen interval
+ * [diepte_van_m, diepte_tot_m] in m below ground level (m-mv), and the
+ * partition one vertical margin.  Two systems are neighbours only when
+ * their bubbles overlap in plan AND the vertical gap between their closed
+ * intervals is at most the margin (top_b <= bottom_a + marge and
+ * top_a <= bottom_b + marge; touching intervals, gap 0, overlap).  A NULL
+ * top means from ground level, a NULL bottom means without limit below, so
+ * both NULL (the default) is the whole column and overlaps every interval:
+ * the 2D analysis.  That test drops pairs in step 2, nothing else changes.
+ * The 2-argument C entry of release 0.1.0 is the same function: it reads
+ * depth arguments only when PG_NARGS() says they are there.
  *
  *-------------------------------------------------------------------------
  */
@@ -60,6 +71,8 @@ typedef struct WkoSystem
 {
 	bool		active;
 	double		r;
+	double		top;			/* screen interval, m-mv; -inf / +inf when open */
+	double		bottom;
 	int			first;			/* index of first well in the well arrays */
 	int			nwells;
 	double		xmin,
@@ -401,6 +414,88 @@ systems_near(BvGeosPool *pool, const WkoRead *rd, WkoSystem *a, WkoSystem *b,
 	return false;
 }
 
+/* ---------- depth intervals ---------- */
+
+#define ARG_TOP		2
+#define ARG_BOTTOM	3
+#define ARG_MARGIN	4
+#define NARGS_3D	5
+
+#define DEPTH_HINT "Give the screen depth in metres below ground level (m-mv, positive " \
+	"downward, 0 = ground level), e.g. 25 and 300; NULL for the whole column."
+
+/*
+ * A screen depth of row i: NULL gives dflt (open on that side), otherwise a
+ * finite number of at least 0 m-mv (22003 / 22023 with a hint).
+ */
+static double
+read_depth(WindowObject winobj, int argno, int row, const char *argname, double dflt)
+{
+	bool		isnull,
+				isout;
+	Datum		d = WinGetFuncArgInPartition(winobj, argno, row, WINDOW_SEEK_HEAD,
+											 false, &isnull, &isout);
+	double		v;
+
+	if (isnull)
+		return dflt;
+	v = DatumGetFloat8(d);
+	bv_check_non_negative(v, argname, DEPTH_HINT);
+	return v;
+}
+
+/*
+ * The vertical margin of row i: not NULL, finite, 0..1e6 m, and the
+ * same for every row of the partition (like nabij_m of bv_pluim_approach).
+ */
+static void
+read_margin(WindowObject winobj, int row, bool *have, double *margin)
+{
+	bool		isnull,
+				isout;
+	Datum		d = WinGetFuncArgInPartition(winobj, ARG_MARGIN, row, WINDOW_SEEK_HEAD,
+											 false, &isnull, &isout);
+	double		m;
+
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("marge_verticaal_m must not be NULL"),
+				 errhint("Leave the argument out for its default 0 (screens must overlap or touch).")));
+	m = DatumGetFloat8(d);
+	if (!*have)
+	{
+		bv_check_non_negative(m, "marge_verticaal_m",
+							  "Give the vertical gap in metres that still counts as "
+							  "interference, zero or more; 0 = screens must overlap or touch.");
+		if (m > BV_MAX_LENGTH_M)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("marge_verticaal_m must be at most %.0f m, got %g",
+							BV_MAX_LENGTH_M, m),
+					 errhint("Leave depths NULL to ignore depth altogether.")));
+		*margin = m;
+		*have = true;
+	}
+	else if (m != *margin)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marge_verticaal_m must be the same for all rows of a window partition"),
+				 errdetail("Row %d has marge_verticaal_m %g, an earlier row %g.",
+						   row + 1, m, *margin),
+				 errhint("Give a constant, or PARTITION BY the margin to run separate analyses.")));
+}
+
+/*
+ * Do the screens of a and b lie within margin of each other (closed
+ * intervals: touching counts)?  Open sides are +-Infinity, so no NaN.
+ */
+static inline bool
+depths_meet(const WkoSystem *a, const WkoSystem *b, double margin)
+{
+	return b->top <= a->bottom + margin && a->top <= b->bottom + margin;
+}
+
 static void
 compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 				  BvCallCache *cache, WkoPartition *part, int n)
@@ -426,6 +521,9 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 	BvCircle   *own = NULL,
 			   *nb = NULL;
 	int			maxcircles = 0;
+	bool		with_depth = PG_NARGS() >= NARGS_3D;
+	bool		have_margin = false;
+	double		margin = 0;
 
 	rd.maxwells = Max(n, 16);
 	rd.nwells = 0;
@@ -445,6 +543,22 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 		part->rows[i].isnull = true;
+		sys[i].top = -INFINITY;
+		sys[i].bottom = INFINITY;
+		if (with_depth)
+		{
+			/* checked on every row, also rows that take no part */
+			read_margin(winobj, i, &have_margin, &margin);
+			sys[i].top = read_depth(winobj, ARG_TOP, i, "diepte_van_m", -INFINITY);
+			sys[i].bottom = read_depth(winobj, ARG_BOTTOM, i, "diepte_tot_m", INFINITY);
+			if (sys[i].top > sys[i].bottom)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("diepte_van_m must not be below diepte_tot_m, got %g to %g m-mv (row %d)",
+								sys[i].top, sys[i].bottom, i + 1),
+						 errhint("The screen runs from its top (diepte_van_m, the smaller depth) "
+								 "to its bottom (diepte_tot_m), both in m below ground level.")));
+		}
 		d = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		if (isnull)
 			continue;			/* no radius: takes no part */
@@ -500,6 +614,8 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 
 			if (j <= i || !b->active)
 				continue;
+			if (!depths_meet(a, b, margin))
+				continue;		/* different depth ranges: no shared bubble */
 			if (a->nwells > 1 && b->nwells > 1)
 				CHECK_FOR_INTERRUPTS();		/* many wells: many pairs */
 			near = systems_near(pool, &rd, a, b, a->r + b->r);
@@ -610,7 +726,11 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 }
 
 /*
- * bv_wko_interference(putten, straal_m) OVER (...) -> bv_wko_interferentie
+ * bv_wko_interference(putten, straal_m [, diepte_van_m, diepte_tot_m,
+ *                     marge_verticaal_m]) OVER (...) -> bv_wko_interferentie
+ *
+ * One C entry for both SQL forms: the 2-argument one of release 0.1.0
+ * (upgrade/bodemvisie--0.1.0.sql) and the 5-argument one of today.
  */
 Datum
 bv_wko_interference(PG_FUNCTION_ARGS)

@@ -19,7 +19,8 @@ SELECT s.id,
        (s.r).n_buren > 0 AS interfereert,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
   FROM (SELECT w.*, coalesce(w.straal_m, 250::float8) AS straal,
-               bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8)) OVER (ORDER BY w.id) AS r
+               bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8),
+                                   NULL::float8, NULL::float8, 0::float8) OVER (ORDER BY w.id) AS r
           FROM bv_wko_systeem w) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
