@@ -149,6 +149,11 @@ INSERT INTO expect_toets (x, y, systeem, van, tot, mv, straal, oordeel, redenen,
   (6000, 5000, 'gesloten', 0, 20, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'remediated'),
   -- interference: bubbles overlap when the distance < sum of radii
   (0, 10499.999, 'open', 30, 100, NULL, 250, 'restrictie', 'restrictie:interferentie:WKO Ziekenhuis', '250 + 250, just overlapping'),
+  -- ... and only when the screens overlap in depth (Ziekenhuis: 60-100 m-mv)
+  (0, 10100, 'gesloten', 0, 59.999, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'closed above the screen: no shared bubble'),
+  (0, 10100, 'gesloten', 0, 60, NULL, 250, 'restrictie', 'restrictie:interferentie:WKO Ziekenhuis', 'closed down to the screen top: touching counts'),
+  (0, 10100, 'open', 100, 140, NULL, 250, 'restrictie', 'restrictie:interferentie:WKO Ziekenhuis', 'open from the screen bottom down: touching counts'),
+  (0, 10100, 'open', 100.001, 140, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'open just below the screen'),
   (0, 10500, 'open', 30, 100, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'bubbles touch'),
   (0, 10300, 'open', 30, 100, NULL, 50, 'toegestaan', 'toegestaan:geen_beperking:', 'own radius 50: 300 = 250 + 50 touches'),
   (0, 10299.999, 'open', 30, 100, NULL, 50, 'restrictie', 'restrictie:interferentie:WKO Ziekenhuis', 'own radius 50, overlapping'),

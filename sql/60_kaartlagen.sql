@@ -42,13 +42,23 @@ SELECT coalesce(e.naam, p.naam) AS naam, e.aanpak AS expected, p.aanpak AS got
 -- cluster areas: 4900 m² (60x50 + 50x50 - 20x30) and 22900 m²
 SELECT DISTINCT n_pluimen, cluster_m2 FROM bv_kaart_pluimen WHERE vorm = 'contour' AND n_pluimen > 1 ORDER BY 1;
 
--- Bubbles: the layer agrees with the same question in plain PostGIS.
+-- Bubbles: the layer agrees with the same question in plain PostGIS:
+-- neighbours overlap in plan and their screens overlap in depth (closed
+-- intervals, unknown = the whole column).
 SELECT count(*) AS bubbles_differ
   FROM bv_kaart_wko_bellen k JOIN bv_wko_systeem s USING (id)
  WHERE k.n_buren <> (SELECT count(*) FROM bv_wko_systeem o
                       WHERE o.id <> s.id
-                        AND ST_Distance(o.putten, s.putten) < coalesce(o.straal_m, 250) + coalesce(s.straal_m, 250))
+                        AND ST_Distance(o.putten, s.putten) < coalesce(o.straal_m, 250) + coalesce(s.straal_m, 250)
+                        AND coalesce(o.diepte_van_m, 0) <= coalesce(s.diepte_tot_m, 'Infinity')
+                        AND coalesce(s.diepte_van_m, 0) <= coalesce(o.diepte_tot_m, 'Infinity'))
     OR NOT ST_Equals(k.geom, ST_Multi(ST_Buffer(s.putten, coalesce(s.straal_m, 250))));
+-- what depth changes on the sample data: pairs that overlap in plan only
+SELECT count(*) FILTER (WHERE NOT diepte) AS buren_alleen_in_plan, count(*) FILTER (WHERE diepte) AS buren_in_3d
+  FROM (SELECT coalesce(o.diepte_van_m, 0) <= coalesce(s.diepte_tot_m, 'Infinity')
+               AND coalesce(s.diepte_van_m, 0) <= coalesce(o.diepte_tot_m, 'Infinity') AS diepte
+          FROM bv_wko_systeem s JOIN bv_wko_systeem o ON o.id < s.id
+         WHERE ST_Distance(o.putten, s.putten) < coalesce(o.straal_m, 250) + coalesce(s.straal_m, 250)) p;
 
 -- Areas: decision tree 4.1 per area.
 SELECT naam, n_systemen, beslissing, beslissing_met_proxy, masterplan_nodig

@@ -79,6 +79,10 @@ ALTER TABLE bv_wko_systeem
     DROP CONSTRAINT IF EXISTS bv_wko_systeem_diepte_eindig,
     DROP CONSTRAINT IF EXISTS bv_wko_systeem_volume_eindig,
     DROP CONSTRAINT IF EXISTS bv_wko_systeem_straal_eindig,
+    DROP CONSTRAINT IF EXISTS bv_wko_systeem_diepte_onder_maaiveld,
+    -- depths are m below ground level: a screen above ground is a sign
+    -- error (and bv_wko_interference refuses it)
+    ADD CONSTRAINT bv_wko_systeem_diepte_onder_maaiveld CHECK (diepte_van_m >= 0::float8),
     ADD CONSTRAINT bv_wko_systeem_diepte_eindig
         CHECK (diepte_van_m > '-Infinity' AND diepte_van_m < 'Infinity'
                AND diepte_tot_m > '-Infinity' AND diepte_tot_m < 'Infinity'),

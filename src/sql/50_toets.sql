@@ -178,6 +178,11 @@ BEGIN
          WHERE v_wko
            AND ST_DWithin(w.putten, v_loc, v_r + v_maxr)
            AND d.afstand < v_r + coalesce(w.straal_m, 250::float8)
+           -- and the screens overlap in depth (closed intervals; a stored
+           -- system without depths takes the whole column), as
+           -- bv_wko_interference judges it (issue 9: interference in 3D)
+           AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= v_tot)
+           AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m >= v_van)
         UNION ALL
         SELECT 'restrictie', 'interferentiegebied', 'bv_gebied', g.id, 'interferentiegebied', g.naam,
                'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.'

@@ -20,11 +20,11 @@ SELECT s.id,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
   FROM (SELECT w.*, coalesce(w.straal_m, 250::float8) AS straal,
                bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8),
-                                   NULL::float8, NULL::float8, 0::float8) OVER (ORDER BY w.id) AS r
+                                   w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
           FROM bv_wko_systeem w) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
-'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs.';
+'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
 -- Plumes with their cluster and remediation approach (SPEC.md 6).
 CREATE VIEW bv_kaart_pluimen AS
