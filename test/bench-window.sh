@@ -133,25 +133,11 @@ SELECT id, (bv_wko_interference(putten, r) OVER (ORDER BY id)).* FROM bench_sys;
 WKO_OURS_3D="CREATE UNLOGGED TABLE bench_r_ours AS
 SELECT id, (bv_wko_interference(putten, r, van, tot, 0::float8) OVER (ORDER BY id)).* FROM bench_sys;"
 
-# One radius (250 m), screens: neighbours also overlap in depth (closed
-# intervals); groups 2D by ST_ClusterDBSCAN (compared apart, as grp_diff).
-WKO_SQL_3D="CREATE UNLOGGED TABLE bench_r_sql AS
-WITH groups AS (
-    SELECT id, ST_ClusterDBSCAN(putten, 500, 1) OVER (ORDER BY id) AS groep FROM bench_sys
-), overlap AS (
-    SELECT a.id, count(b.id) AS n_buren,
-           coalesce(ST_Area(ST_Intersection(ST_Buffer(a.putten, 250), ST_Union(ST_Buffer(b.putten, 250)))), 0) AS overlap_m2
-      FROM bench_sys a
-      LEFT JOIN bench_sys b ON b.id <> a.id AND ST_DWithin(a.putten, b.putten, 500)
-                           AND ST_Distance(a.putten, b.putten) < 500
-                           AND b.van <= a.tot AND a.van <= b.tot
-     GROUP BY a.id, a.putten
-)
-SELECT g.id, g.groep, count(*) OVER (PARTITION BY g.groep) AS n_groep, o.n_buren, o.overlap_m2
-  FROM groups g JOIN overlap o USING (id);"
-
 # One radius (250 m): groups by ST_ClusterDBSCAN on the wells (eps 500).
-WKO_SQL_FIXED="CREATE UNLOGGED TABLE bench_r_sql AS
+# $1: a further join condition (the depth filter of the 3D variant).
+wko_sql_fixed() {
+    cat <<SQL
+CREATE UNLOGGED TABLE bench_r_sql AS
 WITH groups AS (
     SELECT id, ST_ClusterDBSCAN(putten, 500, 1) OVER (ORDER BY id) AS groep FROM bench_sys
 ), overlap AS (
@@ -159,11 +145,17 @@ WITH groups AS (
            coalesce(ST_Area(ST_Intersection(ST_Buffer(a.putten, 250), ST_Union(ST_Buffer(b.putten, 250)))), 0) AS overlap_m2
       FROM bench_sys a
       LEFT JOIN bench_sys b ON b.id <> a.id AND ST_DWithin(a.putten, b.putten, 500)
-                           AND ST_Distance(a.putten, b.putten) < 500
+                           AND ST_Distance(a.putten, b.putten) < 500 $1
      GROUP BY a.id, a.putten
 )
 SELECT g.id, g.groep, count(*) OVER (PARTITION BY g.groep) AS n_groep, o.n_buren, o.overlap_m2
-  FROM groups g JOIN overlap o USING (id);"
+  FROM groups g JOIN overlap o USING (id);
+SQL
+}
+WKO_SQL_FIXED=$(wko_sql_fixed "")
+# screens: neighbours also overlap in depth (closed intervals); the groups
+# stay 2D (compared apart, as grp_diff)
+WKO_SQL_3D=$(wko_sql_fixed "AND b.van <= a.tot AND a.van <= b.tot")
 
 # Radius per row (at most 400 m): the index-backed join uses a.r + 400, the
 # exact rule filters; groups by ST_ClusterDBSCAN over the bubbles (eps 0).
