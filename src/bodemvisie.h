@@ -176,6 +176,22 @@ extern void bv_check_non_negative(double value, const char *argname,
  */
 extern void bv_check_length(double value, const char *argname);
 
+/* The same with the caller's hints: for a negative or non-finite value, and
+ * for one above BV_MAX_LENGTH_M. */
+extern void bv_check_length_hints(double value, const char *argname,
+								  const char *hint_sign, const char *hint_max);
+
+/*
+ * A float8 argument of a window function that must hold for the whole
+ * partition (nabij_m, marge_verticaal_m): its value in row, or ERROR 22004
+ * "<argname> must not be NULL" with hint when NULL.  (The struct behind
+ * windowapi.h's WindowObject, declared here so that not every module needs
+ * that header.)
+ */
+struct WindowObjectData;
+extern double bv_partition_param(struct WindowObjectData *winobj, int argno, int row,
+								 const char *argname, const char *hint);
+
 /* Union of n geometries handed over by the caller; result owned by pool. */
 extern GEOSGeometry *bv_union_owned(BvGeosPool *pool, GEOSGeometry **parts, int n);
 

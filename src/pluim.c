@@ -129,27 +129,13 @@ typedef struct PluimParams
 	double		max_cluster_m2;
 } PluimParams;
 
-static double
-partition_param(WindowObject winobj, int argno, int row, const char *argname)
-{
-	bool		isnull,
-				isout;
-	Datum		d = WinGetFuncArgInPartition(winobj, argno, row, WINDOW_SEEK_HEAD,
-											 false, &isnull, &isout);
-
-	if (isnull)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", argname),
-				 errhint("Leave the argument out for its default.")));
-	return DatumGetFloat8(d);
-}
+#define PARAM_NULL_HINT "Leave the argument out for its default."
 
 static void
 read_params(WindowObject winobj, int row, PluimParams *params)
 {
-	double		nabij = partition_param(winobj, 1, row, "nabij_m");
-	double		maxm2 = partition_param(winobj, 2, row, "max_cluster_m2");
+	double		nabij = bv_partition_param(winobj, 1, row, "nabij_m", PARAM_NULL_HINT);
+	double		maxm2 = bv_partition_param(winobj, 2, row, "max_cluster_m2", PARAM_NULL_HINT);
 
 	if (!params->have)
 	{
@@ -546,7 +532,6 @@ bv_pluim_approach(PG_FUNCTION_ARGS)
 												  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 
-		bv_geos_interruptible(cxt);
 		compute_partition(winobj, cache, part, (int) nrows, max_cluster_m2);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextDelete(cxt);

@@ -14,18 +14,44 @@
 
 #include "miscadmin.h"
 #include "utils/memutils.h"
+#include "windowapi.h"
 
 void
-bv_check_length(double value, const char *argname)
+bv_check_length_hints(double value, const char *argname,
+					  const char *hint_sign, const char *hint_max)
 {
-	bv_check_non_negative(value, argname,
-						  "Give a distance in metres, zero or more, e.g. 250.");
+	bv_check_non_negative(value, argname, hint_sign);
 	if (value > BV_MAX_LENGTH_M)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s must be at most %.0f m, got %g", argname,
 						BV_MAX_LENGTH_M, value),
-				 errhint("Give a distance in metres; the policy uses 150 to 250 m.")));
+				 errhint("%s", hint_max)));
+}
+
+void
+bv_check_length(double value, const char *argname)
+{
+	bv_check_length_hints(value, argname,
+						  "Give a distance in metres, zero or more, e.g. 250.",
+						  "Give a distance in metres; the policy uses 150 to 250 m.");
+}
+
+double
+bv_partition_param(WindowObject winobj, int argno, int row, const char *argname,
+				   const char *hint)
+{
+	bool		isnull,
+				isout;
+	Datum		d = WinGetFuncArgInPartition(winobj, argno, row,
+											 WINDOW_SEEK_HEAD, false, &isnull, &isout);
+
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", argname),
+				 errhint("%s", hint)));
+	return DatumGetFloat8(d);
 }
 
 /*

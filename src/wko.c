@@ -451,29 +451,15 @@ read_depth(WindowObject winobj, int argno, int row, const char *argname, double 
 static void
 read_margin(WindowObject winobj, int row, bool *have, double *margin)
 {
-	bool		isnull,
-				isout;
-	Datum		d = WinGetFuncArgInPartition(winobj, ARG_MARGIN, row, WINDOW_SEEK_HEAD,
-											 false, &isnull, &isout);
-	double		m;
+	double		m = bv_partition_param(winobj, ARG_MARGIN, row, "marge_verticaal_m",
+									   "Leave the argument out for its default 0 (screens must overlap or touch).");
 
-	if (isnull)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("marge_verticaal_m must not be NULL"),
-				 errhint("Leave the argument out for its default 0 (screens must overlap or touch).")));
-	m = DatumGetFloat8(d);
 	if (!*have)
 	{
-		bv_check_non_negative(m, "marge_verticaal_m",
+		bv_check_length_hints(m, "marge_verticaal_m",
 							  "Give the vertical gap in metres that still counts as "
-							  "interference, zero or more; 0 = screens must overlap or touch.");
-		if (m > BV_MAX_LENGTH_M)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("marge_verticaal_m must be at most %.0f m, got %g",
-							BV_MAX_LENGTH_M, m),
-					 errhint("Leave depths NULL to ignore depth altogether.")));
+							  "interference, zero or more; 0 = screens must overlap or touch.",
+							  "Leave depths NULL to ignore depth altogether.");
 		*margin = m;
 		*have = true;
 	}
@@ -760,7 +746,6 @@ bv_wko_interference(PG_FUNCTION_ARGS)
 												  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 
-		bv_geos_interruptible(cxt);
 		compute_partition(winobj, fcinfo, cache, part, (int) nrows);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextDelete(cxt);
