@@ -13,7 +13,7 @@ SELECT (bv_zone_for_depth(25)).laag;
 SELECT gis.ST_AsEWKT(bv_invoer(gis.ST_GeomFromEWKT('SRID=28992;POINT(230000 557000)')));
 -- SQL functions, views and materialized views work with PostGIS off the path
 INSERT INTO bv_wko_systeem (naam, systeem, putten)
-VALUES ('bestaand', 'open', gis.ST_GeomFromEWKT('SRID=28992;MULTIPOINT(233400 557300)'));
+VALUES ('gerealiseerd', 'open', gis.ST_GeomFromEWKT('SRID=28992;MULTIPOINT(233400 557300)'));
 INSERT INTO bv_verontreiniging (naam, geom)
 VALUES ('bron', gis.ST_GeomFromEWKT('SRID=28992;POINT(233400 557100)'));
 SELECT oordeel, regel FROM bv_bodemenergie_toets(

@@ -69,7 +69,7 @@ BEGIN;
 INSERT INTO bv_wko_systeem (naam, systeem, putten, volume_m3_per_jaar) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', -1);
 ROLLBACK;
 BEGIN;
-INSERT INTO bv_wko_systeem (naam, systeem, putten, status) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'vergund');
+INSERT INTO bv_wko_systeem (naam, systeem, putten, status) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'bestaand');
 ROLLBACK;
 BEGIN;
 INSERT INTO bv_wko_systeem (naam, systeem, putten) VALUES ('x', 'open', 'SRID=28992;POINT(0 0)');
@@ -178,4 +178,28 @@ SELECT v.id, v.beslissing,
        EXISTS (SELECT 1 FROM bv_bodemenergie_toets(ST_PointOnSurface(v.geom), 'gesloten', 0, 20) t
                 WHERE t.regel = 'interferentiegebied') AS toets_restrictie
   FROM bv_wko_beslisboom_gebied v ORDER BY v.id;
+ROLLBACK;
+-- Time and register columns (issue 10): the constraints refuse what cannot be
+BEGIN;
+INSERT INTO bv_beleidsgebied (soort, naam, status, geom) VALUES ('waterwingebied', 'x', 'gepland', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_beleidsgebied (soort, naam, geldig_vanaf, geldig_tot, geom) VALUES ('waterwingebied', 'x', '2030-01-01', '2030-01-01', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, vergunning_datum, eind_datum) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', '2020-01-02', '2020-01-01');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, vergunning_soort) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'ontheffing');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, register_id) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'GUF1'), ('y', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'GUF1');
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_verontreiniging (naam, ontdekt_op, gesaneerd_op, geom) VALUES ('x', '2020-01-02', '2020-01-01', 'SRID=28992;POINT(0 0)');
+ROLLBACK;
+-- the edges that are allowed: one day in force, a permit ending on its day
+BEGIN;
+INSERT INTO bv_beleidsgebied (soort, naam, geldig_vanaf, geldig_tot, geom) VALUES ('waterwingebied', 'x', '2030-01-01', '2030-01-02', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))') RETURNING status, geldig_vanaf, geldig_tot;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, vergunning_datum, eind_datum) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', '2020-01-01', '2020-01-01') RETURNING status, vergunning_datum, eind_datum;
 ROLLBACK;

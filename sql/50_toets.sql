@@ -73,9 +73,9 @@ INSERT INTO bv_verontreiniging (naam, status, geom) VALUES
 
 -- WKO systems along y = 10000.
 INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m, straal_m, status) VALUES
-  ('WKO Ziekenhuis', 'open', ST_Multi(pg_temp.pt(0, 10000)), 60, 100, NULL, 'bestaand'),
-  ('WKO School', 'gesloten', ST_Collect(pg_temp.pt(3000, 10000), pg_temp.pt(3050, 10000)), 0, 80, 100, 'bestaand'),
-  ('WKO TT-hal', 'open', ST_Multi(pg_temp.pt(6000, 10000)), 80, 150, 1000, 'gepland');
+  ('WKO Ziekenhuis', 'open', ST_Multi(pg_temp.pt(0, 10000)), 60, 100, NULL, 'gerealiseerd'),
+  ('WKO School', 'gesloten', ST_Collect(pg_temp.pt(3000, 10000), pg_temp.pt(3050, 10000)), 0, 80, 100, 'gerealiseerd'),
+  ('WKO TT-hal', 'open', ST_Multi(pg_temp.pt(6000, 10000)), 80, 150, 1000, 'vergund');
 
 -- Analysis areas along y in [14000, 16000] for decision tree 4.1.
 INSERT INTO bv_gebied (naam, ontwikkelgebied, vraag, aanbod, geom) VALUES

@@ -52,7 +52,7 @@ SELECT 'wko ' || i, CASE WHEN i % 3 = 0 THEN 'gesloten' ELSE 'open' END,
        (SELECT ST_SetSRID(ST_Multi(ST_Collect(ST_MakePoint(c.x + 40 * k, c.y + 25 * k))), 28992)
           FROM generate_series(0, i % 3) k),
        30, 150, CASE WHEN i % 3 = 1 THEN 60 + random() * 400 END,
-       CASE WHEN i % 10 = 0 THEN 'gepland' ELSE 'bestaand' END
+       CASE WHEN i % 10 = 0 THEN 'vergund' ELSE 'gerealiseerd' END
   FROM generate_series(1, 100000) i
   JOIN ext e ON e.naam = CASE WHEN i <= 95000 THEN 'nl' ELSE 'assen' END
  CROSS JOIN LATERAL (SELECT e.x0 + random() * e.dx + 0 * i AS x, e.y0 + random() * e.dy AS y) c;

@@ -37,7 +37,7 @@ INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m, v
 SELECT 'WKO ' || i, CASE WHEN i % 3 = 0 THEN 'gesloten' ELSE 'open' END,
        ST_Multi(ST_SetSRID(ST_MakePoint(228000 + 150 * i, 558100 + 90 * (i % 7)), 28992)),
        30 + i, 100 + i, 100000 * i, CASE WHEN i % 4 = 0 THEN NULL ELSE 100 + i END,
-       CASE WHEN i % 5 = 0 THEN 'gepland' ELSE 'bestaand' END, 'register'
+       CASE WHEN i % 5 = 0 THEN 'vergund' ELSE 'gerealiseerd' END, 'register'
   FROM generate_series(1, 40) i;
 INSERT INTO bv_verontreiniging (naam, status, bron, geom) VALUES
   ('Stomerij', 'actueel', 'Omgevingsdienst', ST_SetSRID(ST_MakePoint(232500, 556500), 28992)),

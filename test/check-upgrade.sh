@@ -24,8 +24,15 @@ chmod 644 "$klic"
 
 sql() { local d=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -d "$d" "$@"; }
 newdb() { dropdb --if-exists "$1" 2>/dev/null; createdb "$1" && dbs+=("$1"); }
-load() {    # the same data, the same way, into any version
-    for f in "$root"/data/assen/*.sql; do sql "$1" -f "$f" || return 1; done
+load() {    # the same data, the same way, into any version ($2: the version;
+            # into 0.1.0 in its own vocabulary, which the update migrates)
+    for f in "$root"/data/assen/*.sql; do
+        if [ "${2:-}" = 0.1.0 ]; then
+            sed "s/'gerealiseerd'/'bestaand'/g; s/'vergund'/'gepland'/g" "$f" | sql "$1" -f - || return 1
+        else
+            sql "$1" -f "$f" || return 1
+        fi
+    done
     sql "$1" -At -c "SELECT status FROM bv_klic_import_bestand(pg_read_binary_file('$klic'), 'upgrade-test')" >/dev/null
 }
 rows() {    # every row of every table pg_dump keeps, as checksums (without
@@ -61,7 +68,7 @@ for frozen in "$root"/upgrade/bodemvisie--*.sql; do
     sql "$db" -c "SET client_min_messages = warning" -c "CREATE EXTENSION postgis" \
               -c "CREATE EXTENSION bodemvisie VERSION '$v'"
     check "install $v" $? ""
-    load "$db"
+    load "$db" "$v"
     check "load the sample data into $v" $? ""
     rows "$db" > "$work/$v.before"
     out=$(sql "$db" -c "SET client_min_messages = warning" -c "ALTER EXTENSION bodemvisie UPDATE" 2>&1)
@@ -69,7 +76,9 @@ for frozen in "$root"/upgrade/bodemvisie--*.sql; do
     got=$(sql "$db" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'bodemvisie'")
     check "$v updated to $current" "$([ "$got" = "$current" ]; echo $?)" "version $got"
     rows "$db" > "$work/$v.after"
-    d=$(diff "$work/$v.before" "$work/$v.after")
+    # the counts per table here; the values, migrated, are compared with a
+    # fresh install just below
+    d=$(diff <(cut -d' ' -f1,2 "$work/$v.before") <(cut -d' ' -f1,2 "$work/$v.after"))
     check "$v: every row kept by the update ($(wc -l < "$work/$v.after") tables)" "$([ -z "$d" ]; echo $?)" "$d"
     d=$(diff "$work/fresh.rows" "$work/$v.after")
     check "$v: the rows equal those of a fresh install" "$([ -z "$d" ]; echo $?)" "$d"

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS bv_wko_systeem (
     diepte_tot_m       double precision,
     volume_m3_per_jaar double precision CHECK (volume_m3_per_jaar >= 0::float8),
     straal_m           double precision CHECK (straal_m > 0::float8),
-    status             text NOT NULL DEFAULT 'bestaand' CHECK (status IN ('bestaand', 'gepland')),
+    status             text NOT NULL DEFAULT 'gerealiseerd'
+                       CHECK (status IN ('aangevraagd', 'vergund', 'gerealiseerd', 'beeindigd')),
     bron               text,
     CHECK (diepte_van_m <= diepte_tot_m)
 );
@@ -89,6 +90,58 @@ ALTER TABLE bv_wko_systeem
     ADD CONSTRAINT bv_wko_systeem_volume_eindig CHECK (volume_m3_per_jaar < 'Infinity'),
     ADD CONSTRAINT bv_wko_systeem_straal_eindig CHECK (straal_m <= 10000::float8);
 
+-- Time, status and register identity (issue 10, issue 11).  Columns added
+-- after 0.1.0 are added here, after the CREATE TABLE, so that a fresh install
+-- and an update from 0.1.0 give the columns in the same order.
+-- A policy area is in force on a date d when status = 'vastgesteld' and
+-- geldig_vanaf <= d < geldig_tot (NULL = unbounded); see bv_van_kracht().
+ALTER TABLE bv_beleidsgebied
+    ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'vastgesteld',
+    ADD COLUMN IF NOT EXISTS geldig_vanaf date,
+    ADD COLUMN IF NOT EXISTS geldig_tot date,
+    ADD COLUMN IF NOT EXISTS rechtsgrond text,
+    ADD COLUMN IF NOT EXISTS register_id text,
+    ADD COLUMN IF NOT EXISTS register_versie text,
+    ADD COLUMN IF NOT EXISTS geladen_op timestamptz NOT NULL DEFAULT now();
+ALTER TABLE bv_beleidsgebied
+    DROP CONSTRAINT IF EXISTS bv_beleidsgebied_status_check,
+    DROP CONSTRAINT IF EXISTS bv_beleidsgebied_geldigheid,
+    ADD CONSTRAINT bv_beleidsgebied_status_check
+        CHECK (status IN ('vastgesteld', 'ontwerp', 'voornemen', 'vervallen')),
+    ADD CONSTRAINT bv_beleidsgebied_geldigheid CHECK (geldig_vanaf < geldig_tot);
+
+-- A WKO system takes part on a date d when it is not ended (eind_datum <= d,
+-- or status beeindigd without an end date) and its permit date, when known,
+-- is not after d; see bv_in_gebruik().
+ALTER TABLE bv_wko_systeem
+    ADD COLUMN IF NOT EXISTS register_id text,
+    ADD COLUMN IF NOT EXISTS vergunning text,
+    ADD COLUMN IF NOT EXISTS vergunning_soort text,
+    ADD COLUMN IF NOT EXISTS bevoegd_gezag text,
+    ADD COLUMN IF NOT EXISTS vergunning_datum date,
+    ADD COLUMN IF NOT EXISTS eind_datum date,
+    ADD COLUMN IF NOT EXISTS geladen_op timestamptz NOT NULL DEFAULT now();
+ALTER TABLE bv_wko_systeem
+    DROP CONSTRAINT IF EXISTS bv_wko_systeem_vergunning_soort_check,
+    DROP CONSTRAINT IF EXISTS bv_wko_systeem_looptijd,
+    ADD CONSTRAINT bv_wko_systeem_vergunning_soort_check
+        CHECK (vergunning_soort IN ('vergunning', 'melding')),
+    ADD CONSTRAINT bv_wko_systeem_looptijd CHECK (vergunning_datum <= eind_datum);
+CREATE UNIQUE INDEX IF NOT EXISTS bv_wko_systeem_register_id_idx
+    ON bv_wko_systeem (register_id) WHERE register_id IS NOT NULL;
+
+ALTER TABLE bv_verontreiniging
+    ADD COLUMN IF NOT EXISTS register_id text,
+    ADD COLUMN IF NOT EXISTS ontdekt_op date,
+    ADD COLUMN IF NOT EXISTS sanering_vanaf date,
+    ADD COLUMN IF NOT EXISTS gesaneerd_op date,
+    ADD COLUMN IF NOT EXISTS geladen_op timestamptz NOT NULL DEFAULT now();
+ALTER TABLE bv_verontreiniging
+    DROP CONSTRAINT IF EXISTS bv_verontreiniging_tijdlijn,
+    ADD CONSTRAINT bv_verontreiniging_tijdlijn
+        CHECK (ontdekt_op <= sanering_vanaf AND sanering_vanaf <= gesaneerd_op
+               AND ontdekt_op <= gesaneerd_op);
+
 -- Column comments: the meaning of every column (also in doc/datamodel.md).
 COMMENT ON COLUMN bv_beleidsgebied.id IS 'Identifier.';
 COMMENT ON COLUMN bv_beleidsgebied.soort IS 'Kind of policy area; boringsvrije_zone = verbodzone diepe boringen, hoofdtrace = reserved main cable/pipe corridor.';
@@ -109,7 +162,26 @@ COMMENT ON COLUMN bv_wko_systeem.diepte_van_m IS 'Top of the screen/loop, m belo
 COMMENT ON COLUMN bv_wko_systeem.diepte_tot_m IS 'Bottom of the screen/loop, m below ground level.';
 COMMENT ON COLUMN bv_wko_systeem.volume_m3_per_jaar IS 'Permitted or pumped volume, m3 per year (open systems).';
 COMMENT ON COLUMN bv_wko_systeem.straal_m IS 'Own bubble radius in m (e.g. 3 x bv_wko_thermische_straal); NULL = the policy''s 250 m.';
-COMMENT ON COLUMN bv_wko_systeem.status IS 'bestaand (existing) or gepland (planned/permitted); both claim their bubble.';
+COMMENT ON COLUMN bv_wko_systeem.status IS 'Life cycle: aangevraagd (applied for), vergund (permitted or notified), gerealiseerd (built), beeindigd (ended: takes no part from eind_datum, or at all without one). All others claim their bubble.';
+COMMENT ON COLUMN bv_wko_systeem.register_id IS 'Identifier in the source register (e.g. the BRO id GUF...); unique; an import updates the row with the same register_id.';
+COMMENT ON COLUMN bv_wko_systeem.vergunning IS 'Permit or notification number.';
+COMMENT ON COLUMN bv_wko_systeem.vergunning_soort IS 'vergunning (permit, open systems) or melding (notification, closed systems under the Omgevingswet).';
+COMMENT ON COLUMN bv_wko_systeem.bevoegd_gezag IS 'Competent authority that issued the permit or received the notification.';
+COMMENT ON COLUMN bv_wko_systeem.vergunning_datum IS 'Date of the permit or notification; before it the system takes no part (NULL = unknown: always).';
+COMMENT ON COLUMN bv_wko_systeem.eind_datum IS 'End date (permit expired, system removed); from it the system takes no part.';
+COMMENT ON COLUMN bv_wko_systeem.geladen_op IS 'When the row was loaded or last changed.';
+COMMENT ON COLUMN bv_beleidsgebied.status IS 'vastgesteld (adopted), ontwerp (draft), voornemen (intention, e.g. a wish of the water company) or vervallen (lapsed). Only vastgesteld areas are in force, between geldig_vanaf and geldig_tot.';
+COMMENT ON COLUMN bv_beleidsgebied.geldig_vanaf IS 'First day in force (NULL = since always); a planned area gets its expected date here.';
+COMMENT ON COLUMN bv_beleidsgebied.geldig_tot IS 'First day no longer in force (NULL = open ended).';
+COMMENT ON COLUMN bv_beleidsgebied.rechtsgrond IS 'Legal basis: document and article (e.g. Omgevingsverordening Drenthe, art. 3.37).';
+COMMENT ON COLUMN bv_beleidsgebied.register_id IS 'Identifier in the source register (e.g. the FRBR work of a STOP GIO); an import updates the row with the same register_id and soort.';
+COMMENT ON COLUMN bv_beleidsgebied.register_versie IS 'Version in the source register (e.g. the FRBR expression with its date).';
+COMMENT ON COLUMN bv_beleidsgebied.geladen_op IS 'When the row was loaded or last changed.';
+COMMENT ON COLUMN bv_verontreiniging.register_id IS 'Identifier in the source register (e.g. a case number of the Omgevingsdienst).';
+COMMENT ON COLUMN bv_verontreiniging.ontdekt_op IS 'Date the contamination became known (NULL = unknown: always).';
+COMMENT ON COLUMN bv_verontreiniging.sanering_vanaf IS 'Date remediation started.';
+COMMENT ON COLUMN bv_verontreiniging.gesaneerd_op IS 'Date remediation was completed; from it the plume takes no part.';
+COMMENT ON COLUMN bv_verontreiniging.geladen_op IS 'When the row was loaded or last changed.';
 COMMENT ON COLUMN bv_wko_systeem.bron IS 'Source of the data (e.g. provincial WKO register).';
 COMMENT ON COLUMN bv_verontreiniging.id IS 'Identifier.';
 COMMENT ON COLUMN bv_verontreiniging.naam IS 'Name or case number.';
