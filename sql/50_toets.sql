@@ -100,38 +100,43 @@ INSERT INTO expect_toets (x, y, systeem, van, tot, mv, straal, oordeel, redenen,
   (16500, 500, 'open', 25, 299.999, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'open wholly in zone 2'),
   (16500, 500, 'open', 25, 25, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'open at the top of zone 2'),
   (16500, 500, 'open', 24.999, 100, NULL, 250, 'verbod', 'verbod:zone:', 'open starts in zone 1'),
-  (16500, 500, 'open', 30, 300, NULL, 250, 'verbod', 'verbod:zone:', 'open reaches 300 m'),
+  (16500, 500, 'open', 25, 300, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'open 25-300: zone 2 is a closed range'),
+  (16500, 500, 'open', 25, 300.01, NULL, 250, 'verbod', 'verbod:zone:', 'open just below 300 m'),
   (16500, 500, 'gesloten', 0, 299.999, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'closed in zones 1-2'),
   (16500, 500, 'gesloten', -0.001, 10, NULL, 250, 'verbod', 'verbod:zone:', 'closed above ground level'),
-  (16500, 500, 'gesloten', 0, 300, NULL, 250, 'verbod', 'verbod:zone:', 'closed reaches 300 m'),
-  (16500, 500, 'geothermie', 500, 2500, NULL, 250, 'restrictie', 'restrictie:geothermie:', 'geothermal from 500 m: Mijnbouwwet, NAM'),
-  (16500, 500, 'geothermie', 499.999, 2500, NULL, 250, 'verbod', 'verbod:zone:, restrictie:geothermie:', 'geothermal above 500 m'),
+  (16500, 500, 'gesloten', 0, 300, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'closed down to 300 m'),
+  (16500, 500, 'gesloten', 0, 300.001, NULL, 250, 'verbod', 'verbod:zone:', 'closed below 300 m'),
+  (16500, 500, 'geothermie', 1400, 4500, NULL, 250, 'restrictie', 'restrictie:geothermie:', 'geothermal 1,400-4,500 m (table 2.2): Mijnbouwwet, NAM'),
+  (16500, 500, 'geothermie', 1399.999, 2500, NULL, 250, 'verbod', 'verbod:zone:, restrictie:geothermie:', 'geothermal reaching into the Zechstein'),
+  (16500, 500, 'geothermie', 500, 1000, NULL, 250, 'verbod', 'verbod:zone:, restrictie:geothermie:', 'geothermal in the Zechstein'),
+  (16500, 500, 'geothermie', 2000, 4500.001, NULL, 250, 'verbod', 'verbod:zone:, restrictie:geothermie:', 'geothermal below 4,500 m'),
   -- waterwingebied: verbod for all soil energy; the edge belongs to the area
-  (500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:waterwingebied:Waterwingebied Assen-Oost', 'open'),
-  (500, 500, 'gesloten', 0, 20, NULL, 250, 'verbod', 'verbod:waterwingebied:Waterwingebied Assen-Oost', 'closed'),
-  (500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:waterwingebied:Waterwingebied Assen-Oost, restrictie:geothermie:', 'geothermal'),
-  (1000, 500, 'gesloten', 0, 20, NULL, 250, 'verbod', 'verbod:waterwingebied:Waterwingebied Assen-Oost', 'on the edge'),
+  (500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:waterwingebied.bodemenergie:Waterwingebied Assen-Oost', 'open'),
+  (500, 500, 'gesloten', 0, 20, NULL, 250, 'verbod', 'verbod:waterwingebied.bodemenergie:Waterwingebied Assen-Oost', 'closed'),
+  (500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:waterwingebied.bodemenergie:Waterwingebied Assen-Oost, restrictie:geothermie:', 'geothermal'),
+  (1000, 500, 'gesloten', 0, 20, NULL, 250, 'verbod', 'verbod:waterwingebied.bodemenergie:Waterwingebied Assen-Oost', 'on the edge'),
   (1000.001, 500, 'gesloten', 0, 20, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', '1 mm outside'),
   -- boringsvrije zone: deeper than 15 m verbod, shallower restrictie, geothermal verbod
-  (2500, 500, 'gesloten', 0, 15, NULL, 250, 'restrictie', 'restrictie:boringsvrije_zone:Verbodzone diepe boringen', 'to 15 m'),
-  (2500, 500, 'gesloten', 0, 15.001, NULL, 250, 'verbod', 'verbod:boringsvrije_zone:Verbodzone diepe boringen', 'just deeper than 15 m'),
-  (2500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:boringsvrije_zone:Verbodzone diepe boringen', 'open in zone 2'),
-  (2500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:boringsvrije_zone:Verbodzone diepe boringen, restrictie:geothermie:', 'geothermal'),
+  (2500, 500, 'gesloten', 0, 15, NULL, 250, 'restrictie', 'restrictie:boringsvrije_zone.boren:Verbodzone diepe boringen', 'to 15 m'),
+  (2500, 500, 'gesloten', 0, 15.001, NULL, 250, 'verbod', 'verbod:boringsvrije_zone.dieper_dan_15m:Verbodzone diepe boringen, restrictie:boringsvrije_zone.boren:Verbodzone diepe boringen', 'just deeper than 15 m'),
+  (2500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:boringsvrije_zone.dieper_dan_15m:Verbodzone diepe boringen, restrictie:boringsvrije_zone.boren:Verbodzone diepe boringen', 'open in zone 2'),
+  (2500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:boringsvrije_zone.dieper_dan_15m:Verbodzone diepe boringen, restrictie:geothermie:', 'geothermal'),
   (1999.999, 500, 'open', 30, 100, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'just outside'),
   -- honderdjaarszone: restrictie for the part in zone 2
   (4500, 500, 'gesloten', 0, 24.999, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'closed only in zone 1'),
-  (4500, 500, 'gesloten', 0, 25, NULL, 250, 'restrictie', 'restrictie:honderdjaarszone:100-jaarszone Assen-Oost', 'closed reaches zone 2'),
-  (4500, 500, 'open', 30, 100, NULL, 250, 'restrictie', 'restrictie:honderdjaarszone:100-jaarszone Assen-Oost', 'open'),
-  (4500, 500, 'geothermie', 2000, 2500, NULL, 250, 'restrictie', 'restrictie:geothermie:, restrictie:honderdjaarszone:100-jaarszone Assen-Oost', 'the geothermal bore crosses zone 2'),
+  (4500, 500, 'gesloten', 0, 25, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'closed down to 25 m: [0, 25] lies in zone 1'),
+  (4500, 500, 'gesloten', 0, 25.001, NULL, 250, 'restrictie', 'restrictie:honderdjaarszone.zone_2:100-jaarszone Assen-Oost', 'closed reaches into zone 2'),
+  (4500, 500, 'open', 30, 100, NULL, 250, 'restrictie', 'restrictie:honderdjaarszone.zone_2:100-jaarszone Assen-Oost', 'open'),
+  (4500, 500, 'geothermie', 2000, 2500, NULL, 250, 'restrictie', 'restrictie:geothermie:, restrictie:honderdjaarszone.zone_2:100-jaarszone Assen-Oost', 'the geothermal bore crosses zone 2'),
   -- grondwaterbeschermingsgebied: verbod for all soil energy
-  (6500, 500, 'gesloten', 0, 10, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied:GWBG Assen-West', 'shallow closed'),
-  (6500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied:GWBG Assen-West', 'open'),
-  (6500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied:GWBG Assen-West, restrictie:geothermie:', 'geothermal'),
+  (6500, 500, 'gesloten', 0, 10, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied.bodemenergie:GWBG Assen-West', 'shallow closed'),
+  (6500, 500, 'open', 30, 100, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied.bodemenergie:GWBG Assen-West', 'open'),
+  (6500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:grondwaterbeschermingsgebied.bodemenergie:GWBG Assen-West, restrictie:geothermie:', 'geothermal'),
   -- nationaal landschap: restrictie for the part in zone 2
   (8500, 500, 'gesloten', 0, 24.999, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'zone 1 only'),
-  (8500, 500, 'open', 25, 100, NULL, 250, 'restrictie', 'restrictie:nationaal_landschap:Drentse Aa', 'zone 2'),
+  (8500, 500, 'open', 25, 100, NULL, 250, 'restrictie', 'restrictie:nationaal_landschap.zone_2:Drentse Aa', 'zone 2'),
   -- gas field: geothermal verbod (and no NAM reason); WKO unaffected
-  (10500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:gasveld:Gasveld Assen', 'geothermal in a gas field'),
+  (10500, 500, 'geothermie', 2000, 2500, NULL, 250, 'verbod', 'verbod:gasveld.geothermie:Gasveld Assen', 'geothermal in a gas field'),
   (10500, 500, 'open', 30, 100, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'WKO over a gas field'),
   (11000.001, 500, 'geothermie', 2000, 2500, NULL, 250, 'restrictie', 'restrictie:geothermie:', 'just outside the gas field'),
   -- archaeology and main routes take no part in this check
@@ -139,12 +144,12 @@ INSERT INTO expect_toets (x, y, systeem, van, tot, mv, straal, oordeel, redenen,
   (14500, 500, 'gesloten', 0, 10, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'hoofdtrace'),
   -- contamination: the 150 m circle is ST_Buffer's polygon (8 segments per
   -- quarter); a point between two vertices at 149.5 m is outside it
-  (149.999, 5000, 'gesloten', 0, 20, NULL, 250, 'restrictie', 'restrictie:verontreiniging:Stomerij', 'inside the circle'),
-  (150, 5000, 'gesloten', 0, 20, NULL, 250, 'restrictie', 'restrictie:verontreiniging:Stomerij', 'on a vertex of the circle'),
+  (149.999, 5000, 'gesloten', 0, 20, NULL, 250, 'restrictie', 'restrictie:verontreiniging.potklei:Stomerij', 'inside the circle'),
+  (150, 5000, 'gesloten', 0, 20, NULL, 250, 'restrictie', 'restrictie:verontreiniging.potklei:Stomerij', 'on a vertex of the circle'),
   (150.001, 5000, 'gesloten', 0, 20, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'outside the circle'),
   (149.5 * cos(radians(5.625)), 5000 + 149.5 * sin(radians(5.625)), 'gesloten', 0, 20, NULL, 250,
    'toegestaan', 'toegestaan:geen_beperking:', 'inside the true circle, outside the buffer polygon'),
-  (3500, 5000, 'geothermie', 2000, 2500, 10, 250, 'restrictie', 'restrictie:geothermie:, restrictie:verontreiniging:Gasfabriek', 'in a contour, every kind'),
+  (3500, 5000, 'geothermie', 2000, 2500, 10, 250, 'restrictie', 'restrictie:geothermie:, restrictie:verontreiniging.potklei:Gasfabriek', 'in a contour, every kind'),
   (2999.999, 5000, 'gesloten', 0, 20, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'just outside the contour'),
   (6000, 5000, 'gesloten', 0, 20, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'remediated'),
   -- interference: bubbles overlap when the distance < sum of radii
@@ -172,8 +177,8 @@ INSERT INTO expect_toets (x, y, systeem, van, tot, mv, straal, oordeel, redenen,
   (13000, 15000, 'gesloten', 0, 50, NULL, 250, 'toegestaan', 'toegestaan:geen_beperking:', 'demand unknown: onderzoek, no restriction'),
   (1000, 15000, 'geothermie', 2000, 2500, NULL, 250, 'restrictie', 'restrictie:geothermie:', 'geothermal: no WKO masterplan'),
   -- several reasons: the worst wins
-  (2500, 500, 'gesloten', 0, 10, NULL, 250, 'restrictie', 'restrictie:boringsvrije_zone:Verbodzone diepe boringen', 'shallow in boringsvrije zone'),
-  (500, 500, 'open', 10, 400, NULL, 250, 'verbod', 'verbod:waterwingebied:Waterwingebied Assen-Oost, verbod:zone:', 'two verboden');
+  (2500, 500, 'gesloten', 0, 10, NULL, 250, 'restrictie', 'restrictie:boringsvrije_zone.boren:Verbodzone diepe boringen', 'shallow in boringsvrije zone'),
+  (500, 500, 'open', 10, 400, NULL, 250, 'verbod', 'verbod:waterwingebied.bodemenergie:Waterwingebied Assen-Oost, verbod:zone:', 'two verboden');
 
 SELECT e.nr, e.why, e.oordeel, got.oordeel AS got_oordeel, e.redenen, got.redenen AS got_redenen
   FROM expect_toets e
@@ -230,7 +235,7 @@ SELECT i, pg_temp.pt(-500 + random() * 17000, -500 + random() * 17000) AS g
   FROM (SELECT setseed(0.42)) s, generate_series(1, 400) i;
 SELECT count(*) AS cross_check_mismatches
   FROM loc l,
-       LATERAL (SELECT string_agg(t.bron_tabel || t.bron_id, ',' ORDER BY t.bron_tabel, t.bron_id) AS got
+       LATERAL (SELECT string_agg(DISTINCT t.bron_tabel || t.bron_id, ',' ORDER BY t.bron_tabel || t.bron_id) AS got
                   FROM bv_bodemenergie_toets(l.g, 'open', 30, 100) t
                  WHERE t.bron_tabel IN ('bv_beleidsgebied', 'bv_verontreiniging', 'bv_wko_systeem')) a,
        LATERAL (SELECT string_agg(k, ',' ORDER BY k) AS want FROM (

@@ -20,13 +20,17 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
+#include "utils/tuplestore.h"
 
 PG_FUNCTION_INFO_V1(bv_zone_for_depth);
 PG_FUNCTION_INFO_V1(bv_zone_for_depth_nap);
 PG_FUNCTION_INFO_V1(bv_boring);
+PG_FUNCTION_INFO_V1(bv_dieptemodel);
+PG_FUNCTION_INFO_V1(bv_dieptemodel_nap);
 
 #define MAX_DEPTH_M			10000.0
 #define MIN_MAAIVELD_NAP	(-10.0)
@@ -445,4 +449,96 @@ bv_boring(PG_FUNCTION_ARGS)
 	}
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---------- bv_dieptemodel: the tables above, as rows ---------- */
+
+static void
+emit_band(Tuplestorestate *store, TupleDesc tupdesc, const char *indeling,
+		  const char *naam, double top, double bottom)
+{
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	values[0] = CStringGetTextDatum(indeling);
+	values[1] = CStringGetTextDatum(naam);
+	values[2] = Float8GetDatum(top);
+	nulls[3] = isinf(bottom);
+	values[3] = Float8GetDatum(bottom);
+	tuplestore_putvalues(store, tupdesc, values, nulls);
+}
+
+/*
+ * The depth bands of this file (layers, 3D zones, deep formations, uses and,
+ * with a ground level, the hydrological units of table 2.1), so that SQL
+ * (the rulebook, the map's depth bands, the docs) reads the numbers from the
+ * one place they live instead of repeating them.  Bands below ground only;
+ * tot_m NULL = no bottom.
+ */
+static Datum
+dieptemodel(FunctionCallInfo fcinfo, bool has_maaiveld, double maaiveld_nap)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	MemoryContext oldcxt;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("bv_dieptemodel must be called in FROM")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "bv_dieptemodel must return a composite type");
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	store = tuplestore_begin_heap(true, false, work_mem);
+	for (int i = 0; i < (int) lengthof(lagen); i++)
+		if (lagen[i].bottom > 0)
+			emit_band(store, tupdesc, "laag", lagen[i].name,
+					  Max(lagen[i].top, 0), lagen[i].bottom);
+	for (int i = 0; i < (int) lengthof(zones_3d); i++)
+		emit_band(store, tupdesc, "zone_3d", zones_3d[i].name,
+				  zones_3d[i].top, zones_3d[i].bottom);
+	/* table 2.1, clipped to where it applies, as bv_boring reads it */
+	for (int i = 0; has_maaiveld && i < (int) lengthof(eenheden); i++)
+	{
+		DepthBand	band = level_band_as_depth(&eenheden[i], maaiveld_nap);
+
+		band.top = Max(band.top, eenheden_range.top);
+		band.bottom = Min(band.bottom, eenheden_range.bottom);
+		if (band.top < band.bottom)
+			emit_band(store, tupdesc, "eenheid", eenheden[i].eenheid,
+					  band.top, band.bottom);
+	}
+	for (int i = 0; i < (int) lengthof(diepe_formaties); i++)
+		emit_band(store, tupdesc, "formatie", diepe_formaties[i].name,
+				  diepe_formaties[i].top, diepe_formaties[i].bottom);
+	for (int i = 0; i < (int) lengthof(functies); i++)
+		emit_band(store, tupdesc, "functie", functies[i].name,
+				  functies[i].top, functies[i].bottom);
+	MemoryContextSwitchTo(oldcxt);
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = tupdesc;
+	return (Datum) 0;
+}
+
+/* bv_dieptemodel() -> SETOF (indeling, naam, van_m, tot_m) */
+Datum
+bv_dieptemodel(PG_FUNCTION_ARGS)
+{
+	return dieptemodel(fcinfo, false, 0);
+}
+
+/* bv_dieptemodel(maaiveld_nap): also the units of table 2.1 ('eenheid') */
+Datum
+bv_dieptemodel_nap(PG_FUNCTION_ARGS)
+{
+	double		maaiveld_nap = PG_GETARG_FLOAT8(0);
+
+	check_maaiveld(maaiveld_nap);
+	return dieptemodel(fcinfo, true, maaiveld_nap);
 }

@@ -48,3 +48,21 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 
 COMMENT ON FUNCTION bv_boring(double precision, double precision, double precision) IS
 'Layers, 3D zones, hydrological units and formations met by the closed depth interval [diepte_van_m, diepte_tot_m] (m below ground level), and whether it touches (raakt_potklei) or pierces (doorboort_potklei: from above its top to below its bottom) the pot clay sdl1. Units and pot clay need maaiveld_nap; NULL without it.';
+
+CREATE FUNCTION bv_dieptemodel(OUT indeling text, OUT naam text,
+                               OUT van_m double precision, OUT tot_m double precision)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'bv_dieptemodel'
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1 ROWS 20;
+
+COMMENT ON FUNCTION bv_dieptemodel() IS
+'The depth model as rows: every band of the layers (laag), the provincial 3D zones (zone_3d), the deep formations of table 2.2 (formatie) and the uses suited to each depth (functie), from van_m to tot_m metres below ground level (a boundary belongs to the deeper band; tot_m NULL = no bottom). The same numbers bv_zone_for_depth uses; the map''s depth bands and the rulebook read them here.';
+
+CREATE FUNCTION bv_dieptemodel(maaiveld_nap double precision, OUT indeling text, OUT naam text,
+                               OUT van_m double precision, OUT tot_m double precision)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'bv_dieptemodel_nap'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1 ROWS 30;
+
+COMMENT ON FUNCTION bv_dieptemodel(double precision) IS
+'As bv_dieptemodel(), plus the hydrological units of table 2.1 (indeling ''eenheid'': wvp1 .. basis) as depth bands for a location with ground level maaiveld_nap (m NAP), clipped to 0-500 m-mv.';

@@ -38,7 +38,12 @@ BEGIN
          WHERE e.extname = 'bodemvisie'
          ORDER BY 1
     LOOP
-        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s)', tabel) INTO heeft_rijen;
+        -- the rulebook's shipped rows (standaard) are not the user's data
+        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s t %s)', tabel,
+                   CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                                      WHERE a.attrelid = tabel AND a.attname = 'standaard'
+                                        AND NOT a.attisdropped)
+                        THEN 'WHERE NOT t.standaard' ELSE '' END) INTO heeft_rijen;
         IF heeft_rijen THEN
             gevuld := pg_catalog.array_append(gevuld, tabel::text);
         END IF;

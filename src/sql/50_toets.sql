@@ -10,9 +10,10 @@ CREATE FUNCTION bv_bodemenergie_toets(locatie geometry, systeem text,
                                       diepte_van_m double precision,
                                       diepte_tot_m double precision,
                                       maaiveld_nap double precision DEFAULT NULL,
-                                      straal_m double precision DEFAULT 250)
+                                      straal_m double precision DEFAULT NULL,
+                                      peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (oordeel text, ernst text, regel text, bron_tabel text,
-               bron_id integer, soort text, naam text, uitleg text)
+               bron_id integer, soort text, naam text, uitleg text, grondslag text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2000 ROWS 3
 AS $fn$
 #variable_conflict use_column
@@ -22,23 +23,31 @@ DECLARE
     v_tot     double precision := diepte_tot_m;
     v_mv      double precision := maaiveld_nap;
     v_r       double precision := straal_m;
+    v_peil    date := peildatum;
+    v_bel     double precision;
     v_wko     boolean;
     v_loc     geometry;
     v_srid    integer;
-    v_zv      bv_zone;
-    v_zt      bv_zone;
+    v_lo      double precision;
+    v_hi      double precision;
     v_zone_ok boolean;
     v_zone_txt text;
+    v_zone_bron text;
     v_klei    bv_boring;
+    v_filter  bv_boring;
     v_klei_txt text;
     v_maxr    double precision := 0::float8;
+    v_stroming double precision;
+    v_leeftijd double precision;
+    v_retardatie double precision;
+    v_pluim_r double precision;
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
         RAISE EXCEPTION 'systeem must be open, gesloten or geothermie, got %',
               coalesce(quote_literal(v_sys), 'NULL')
               USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'open = WKO with wells (zone 2), gesloten = closed ground loops (zone 1-2), geothermie = deep geothermal (from 500 m).';
+                    HINT = 'open = WKO with wells (zone 2), gesloten = closed ground loops (zone 1-2), geothermie = deep geothermal heat (table 2.2: 1,400-4,500 m).';
     END IF;
     IF locatie IS NULL THEN
         RAISE EXCEPTION 'locatie must not be NULL'
@@ -50,13 +59,20 @@ BEGIN
               USING ERRCODE = 'null_value_not_allowed',
                     HINT = 'Give the depth interval of the well screen or loop in metres below ground level, top first.';
     END IF;
-    IF v_r IS NULL OR NOT (v_r > 0::float8 AND v_r <= 10000::float8) THEN
-        RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', coalesce(v_r::text, 'NULL')
+    IF v_peil IS NULL OR v_peil IN ('infinity'::date, '-infinity'::date) THEN
+        RAISE EXCEPTION 'peildatum must be a date, got %', coalesce(v_peil::text, 'NULL')
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'The date on which the policy is read, e.g. CURRENT_DATE (the default) or ''2030-01-01''.';
+    END IF;
+    v_bel := bv_constante('bel_straal_m'::text);
+    v_r := coalesce(v_r, v_bel);
+    IF NOT (v_r > 0::float8 AND v_r <= 10000::float8) THEN
+        RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', v_r
               USING ERRCODE = 'numeric_value_out_of_range',
-                    HINT = 'The bubble radius of the new system in metres; the policy uses 250.';
+                    HINT = 'The bubble radius of the new system in metres; NULL = the policy''s (bv_constante(''bel_straal_m'')).';
     END IF;
     -- Checks finiteness, range and order of the interval and the ground level.
-    PERFORM bv_boring(v_van, v_tot, v_mv);
+    v_filter := bv_boring(v_van, v_tot, v_mv);
     -- The borehole: from ground level (or the top, if above it) down.
     v_klei := bv_boring(least(v_van, 0::float8), v_tot, v_mv);
 
@@ -82,23 +98,24 @@ BEGIN
         v_loc := ST_Force2D(v_loc);
     END IF;
 
-    v_wko := v_sys IN ('open', 'gesloten');
-    v_zv := bv_zone_for_depth(v_van);
-    v_zt := bv_zone_for_depth(v_tot);
-    IF v_sys = 'open' THEN
-        v_zone_ok := coalesce(v_zv.zone_3d = 2 AND v_zt.zone_3d = 2, false);
-        v_zone_txt := pg_catalog.format('Open systemen alleen in zone 2 (25-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
-    ELSIF v_sys = 'gesloten' THEN
-        v_zone_ok := v_zv.zone_3d IS NOT NULL AND v_zt.zone_3d IS NOT NULL;
-        v_zone_txt := pg_catalog.format('Gesloten systemen alleen in zone 1 en 2 (0-300 m-mv); het interval %s-%s m-mv ligt daar niet geheel in.', v_van, v_tot);
-    ELSE
-        v_zone_ok := v_zv.laag = 'diepe_ondergrond';
-        v_zone_txt := pg_catalog.format('Geothermie alleen in de diepe ondergrond (vanaf 500 m-mv, Mijnbouwwet); het interval begint op %s m-mv.', v_van);
-    END IF;
+    -- Where a system type may go (doc/beleid.md 2 and 4), from the depth
+    -- model: the screen is a closed interval that must lie inside the
+    -- allowed band ("zone 2 (van 25 tot 300 m-mv)": 25-300 is in zone 2).
+    SELECT b.van_m, b.tot_m INTO v_lo, v_hi FROM bv_toegestane_diepte(v_sys) b;
+    v_zone_ok := v_van >= v_lo AND v_tot <= v_hi;
+    v_zone_txt := CASE v_sys
+        WHEN 'open' THEN pg_catalog.format('Open systemen alleen in zone 2 (%s-%s m-mv); het filter %s-%s m-mv ligt daar niet geheel in.', v_lo, v_hi, v_van, v_tot)
+        WHEN 'gesloten' THEN pg_catalog.format('Gesloten systemen alleen in zone 1 en 2 (%s-%s m-mv); de lus %s-%s m-mv ligt daar niet geheel in.', v_lo, v_hi, v_van, v_tot)
+        ELSE pg_catalog.format('Geothermie (warmte) alleen in de laag van %s tot %s m-mv (Rijnland, Hoofd-Bontzandsteen, Boven-Rotliegend, tabel 2.2); het interval %s-%s m-mv ligt daar niet geheel in.', v_lo, v_hi, v_van, v_tot)
+        END;
+    v_zone_bron := CASE v_sys
+        WHEN 'geothermie' THEN 'Hoofdstuk 2.2, tabel 2.2: geothermie (warmte) in Rijnland, Hoofd-Bontzandsteen en Boven-Rotliegend (1.400-4.500 m-mv); elektriciteit alleen in het Boven-Rotliegend en buiten beschouwing.'
+        ELSE 'Module 4, kader 3D-zonemodel: "Open systemen mogen alleen toegepast worden in zone 2 (van 25 tot 300 m-mv)"; gesloten systemen in zone 1 en 2.'
+        END;
 
     v_klei_txt := CASE
         WHEN v_klei.doorboort_potklei THEN
-            pg_catalog.format('het boorgat (tot %s m-mv) doorboort de potklei (sdl1): boorgat afdichten, geen verontreiniging naar diepere lagen meeslepen.', v_tot)
+            pg_catalog.format('het boorgat (tot %s m-mv) doorboort de potklei (sdl1).', v_tot)
         WHEN v_klei.raakt_potklei THEN
             pg_catalog.format('het boorgat (tot %s m-mv) reikt tot in de potklei (sdl1) maar doorboort die niet.', v_tot)
         WHEN v_klei.raakt_potklei IS NOT NULL THEN
@@ -106,78 +123,111 @@ BEGIN
         ELSE 'maaiveldhoogte onbekend: niet bepaald of de potklei (sdl1) wordt doorboord (geef maaiveld_nap).'
         END;
 
+    v_wko := v_sys IN ('open', 'gesloten');
     IF v_wko THEN
         -- Bounds the index search for bubbles that may overlap.
-        v_maxr := greatest(250::float8, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), 250::float8));
+        v_maxr := greatest(v_bel, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), v_bel));
     END IF;
+    v_stroming := bv_constante('pluim_stroming_m_per_jaar'::text);
+    v_leeftijd := bv_constante('pluim_leeftijd_jaar'::text);
+    v_retardatie := bv_constante('pluim_retardatie'::text);
+    v_pluim_r := v_stroming * v_leeftijd * v_retardatie;
 
     RETURN QUERY
     WITH r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
                NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,
-               v_zone_txt AS uitleg
+               v_zone_txt AS uitleg, v_zone_bron AS grondslag
          WHERE NOT v_zone_ok
         UNION ALL
-        SELECT x.ernst, b.soort, 'bv_beleidsgebied', b.id, b.soort, b.naam, x.uitleg
+        -- Open systems need an aquifer (doc/beleid.md 3): a screen without
+        -- any length in a wvp (wholly in sdl1 potklei or the Breda clay)
+        -- cannot pump; wvp4 is preferred.  Closed interval: a screen that
+        -- ends on the top of an aquifer has no length in it.
+        SELECT 'restrictie', 'watervoerend_pakket', NULL, NULL, NULL, NULL,
+               pg_catalog.format('Het filter (%s-%s m-mv) ligt geheel in een slecht doorlatende laag (%s): daar kan een open systeem geen water onttrekken.',
+                                 v_van, v_tot, pg_catalog.array_to_string(v_filter.eenheden, ', '::text)),
+               'Hoofdstuk 2.1, tabel 2.1: sdl1 (potklei) en de Formatie van Breda (hydrologische basis) zijn slecht doorlatend; module 4: open systemen in de watervoerende pakketten "wvp 4 en 5".'
+         WHERE v_sys = 'open' AND v_mv IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM bv_dieptemodel(v_mv) e
+                            WHERE e.indeling = 'eenheid' AND e.naam LIKE 'wvp%'
+                              AND bv_interval_in_band(v_van, v_tot, e.van_m, e.tot_m))
+        UNION ALL
+        SELECT 'advies', 'voorkeur_wvp4', NULL, NULL, NULL, NULL,
+               pg_catalog.format('Het filter (%s-%s m-mv) ligt in %s; watervoerend pakket 4 heeft de voorkeur (lagere aanlegkosten).',
+                                 v_van, v_tot, pg_catalog.array_to_string(v_filter.eenheden, ', '::text)),
+               'Module 4: "zal het ondiepere pakket (wvp 4) de voorkeur hebben boven het diepere pakket (wvp 5)".'
+         WHERE v_sys = 'open' AND v_mv IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM bv_dieptemodel(v_mv) e
+                            WHERE e.indeling = 'eenheid' AND e.naam = 'wvp4'
+                              AND bv_interval_in_band(v_van, v_tot, e.van_m, e.tot_m))
+        UNION ALL
+        -- The area rules of the rulebook, for areas in force on peildatum.
+        SELECT g.ernst, g.code, 'bv_beleidsgebied', b.id, b.soort, b.naam,
+               g.uitleg || CASE WHEN g.dieper_dan_m IS NULL THEN ''
+                                ELSE pg_catalog.format(' (boorgat tot %s m-mv)', v_tot) END,
+               g.bron
           FROM bv_beleidsgebied b
-         CROSS JOIN LATERAL (
-            SELECT CASE
-                WHEN b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied') THEN 'verbod'
-                WHEN b.soort = 'boringsvrije_zone' THEN
-                     CASE WHEN v_sys = 'geothermie' OR v_tot > 15::float8 THEN 'verbod' ELSE 'restrictie' END
-                WHEN b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND v_tot >= 25::float8 THEN 'restrictie'
-                WHEN b.soort = 'gasveld' AND v_sys = 'geothermie' THEN 'verbod'
-                END AS ernst,
-                   CASE
-                WHEN b.soort = 'waterwingebied' THEN
-                     'Waterwingebied (drinkwaterwinning): bodemenergie is hier verboden.'
-                WHEN b.soort = 'grondwaterbeschermingsgebied' THEN
-                     'Grondwaterbeschermingsgebied: de provinciale omgevingsverordening verbiedt hier bodemenergie.'
-                WHEN b.soort = 'boringsvrije_zone' AND v_sys = 'geothermie' THEN
-                     'Verbodzone diepe boringen: geothermie is hier verboden.'
-                WHEN b.soort = 'boringsvrije_zone' AND v_tot > 15::float8 THEN
-                     pg_catalog.format('Verbodzone diepe boringen: boren dieper dan 15 m-mv is verboden (boorgat tot %s m-mv).', v_tot)
-                WHEN b.soort = 'boringsvrije_zone' THEN
-                     pg_catalog.format('Boringsvrije zone: boren tot 15 m-mv alleen onder voorwaarden (boorgat tot %s m-mv).', v_tot)
-                WHEN b.soort = 'honderdjaarszone' THEN
-                     'Honderdjaarszone van de drinkwaterwinning: restrictie voor het deel in zone 2 (25-300 m-mv).'
-                WHEN b.soort = 'nationaal_landschap' THEN
-                     'Nationaal landschap (aardkundige en archeologische monumenten): restrictie voor het deel in zone 2 (25-300 m-mv).'
-                WHEN b.soort = 'gasveld' THEN
-                     'Gasveld: de ondergrond is ongeschikt voor geothermie.'
-                END AS uitleg) x
+          JOIN bv_regel g ON g.soort = b.soort
          WHERE ST_Intersects(b.geom, v_loc)
-           AND x.ernst IS NOT NULL
+           AND v_sys = ANY (g.systemen)
+           AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
+           AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_peil)
+           AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_peil)
+        UNION ALL
+        -- Areas that are coming: named, never a current prohibition.
+        SELECT 'aangekondigd', g.code, 'bv_beleidsgebied', b.id, b.soort, b.naam,
+               pg_catalog.format('%s (%s): %s', bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil),
+                                 g.ernst, g.uitleg),
+               g.bron
+          FROM bv_beleidsgebied b
+          JOIN bv_regel g ON g.soort = b.soort
+         WHERE ST_Intersects(b.geom, v_loc)
+           AND v_sys = ANY (g.systemen)
+           AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
+           AND g.ernst <> 'advies'
+           AND bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) IS NOT NULL
         UNION ALL
         SELECT 'restrictie', 'geothermie', NULL, NULL, NULL, NULL,
-               'Geothermie valt onder de Mijnbouwwet (het Rijk beslist): drukvalonderzoek en afstemming met de gasproducent (NAM) nodig.'
+               'Geothermie valt onder de Mijnbouwwet (het Rijk beslist): drukvalonderzoek en afstemming met de gasproducent (NAM) nodig.',
+               'Hoofdstuk 2.2 en module 5: geothermie onder de Mijnbouwwet; gasvelden vragen drukvalonderzoek en samenwerking met de NAM.'
          WHERE v_sys = 'geothermie'
            AND NOT EXISTS (SELECT 1 FROM bv_beleidsgebied g
-                            WHERE g.soort = 'gasveld' AND ST_Intersects(g.geom, v_loc))
+                            WHERE g.soort = 'gasveld' AND ST_Intersects(g.geom, v_loc)
+                              AND bv_van_kracht(g.status, g.geldig_vanaf, g.geldig_tot, v_peil))
         UNION ALL
-        SELECT 'restrictie', 'verontreiniging', 'bv_verontreiniging', v.id, v.status, v.naam,
-               'Grondwaterverontreiniging ('
+        -- Plumes: the rulebook's rules for the kind 'verontreiniging'.
+        SELECT g.ernst, g.code, 'bv_verontreiniging', v.id, v.status, v.naam,
+               g.uitleg || ' Hier: '
                || CASE WHEN GeometryType(v.geom) = 'POINT'
-                       THEN 'bron zonder contour, standaardcirkel 150 m' ELSE 'pluimcontour' END
-               || '): ' || v_klei_txt
+                       THEN pg_catalog.format('bron zonder contour, standaardcirkel %s m', v_pluim_r)
+                       ELSE 'pluimcontour' END
+               || '; ' || v_klei_txt
                || CASE WHEN v_sys = 'open'
-                       THEN ' Een open systeem kan de verontreiniging aantrekken.' ELSE '' END
+                       THEN ' Een open systeem kan de verontreiniging aantrekken.' ELSE '' END,
+               g.bron
           FROM bv_verontreiniging v
-         WHERE v.status <> 'gesaneerd'
-           AND ST_DWithin(v.geom, v_loc, 150::float8)
+          JOIN bv_regel g ON g.soort = 'verontreiniging'
+         WHERE v_sys = ANY (g.systemen)
+           AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
+           AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_peil)
+           AND bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_peil)
+           AND ST_DWithin(v.geom, v_loc, v_pluim_r)
            AND CASE WHEN GeometryType(v.geom) = 'POINT'
-                    THEN ST_Intersects(bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8), v_loc)
+                    THEN ST_Intersects(bv_pluim(v.geom, v_stroming, v_leeftijd, v_retardatie), v_loc)
                     ELSE ST_Intersects(v.geom, v_loc) END
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
                pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
-                      v_r, w.naam, w.systeem, w.status, coalesce(w.straal_m, 250::float8),
-                      round(d.afstand::numeric, 1))
+                      v_r, w.naam, w.systeem, w.status, coalesce(w.straal_m, v_bel),
+                      round(d.afstand::numeric, 1)),
+               'Hoofdstuk 4.2, beslisboom 4.1: bellen met een straal van 250 m rond de putten mogen elkaar niet overlappen; in 3D alleen bij overlappende filters (eigen keuze, doc/beleid.md 5).'
           FROM bv_wko_systeem w
          CROSS JOIN LATERAL (SELECT ST_Distance(w.putten, v_loc) AS afstand) d
          WHERE v_wko
            AND ST_DWithin(w.putten, v_loc, v_r + v_maxr)
-           AND d.afstand < v_r + coalesce(w.straal_m, 250::float8)
+           AND d.afstand < v_r + coalesce(w.straal_m, v_bel)
+           AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, v_peil)
            -- and the screens overlap in depth (closed intervals; a stored
            -- system without depths takes the whole column), as
            -- bv_wko_interference judges it (issue 9: interference in 3D)
@@ -185,16 +235,15 @@ BEGIN
            AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m >= v_van)
         UNION ALL
         SELECT 'restrictie', 'interferentiegebied', 'bv_gebied', g.id, 'interferentiegebied', g.naam,
-               'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.'
+               'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.',
+               'Hoofdstuk 4.2, beslisboom 4.1: "Vraag / aanbod > 30%": interferentiegebied, "masterplan".'
           FROM bv_gebied g
          WHERE v_wko
            AND ST_Intersects(g.geom, v_loc)
            AND g.vraag IS NOT NULL AND g.aanbod IS NOT NULL
-           AND bv_wko_beslisboom(g.ontwikkelgebied,
-                   (SELECT count(*)::integer
-                      FROM (SELECT 1 FROM bv_wko_systeem w
-                             WHERE ST_Intersects(w.putten, g.geom) LIMIT 4) c),
-                   g.vraag, g.aanbod, 3, 0.30::float8) = 'interferentiegebied'
+           AND bv_wko_beslisboom(g.ontwikkelgebied, bv_wko_aantal_in(g.geom, v_peil), g.vraag, g.aanbod,
+                                 bv_constante('wko_meer_dan_systemen'::text)::integer,
+                                 bv_constante('interferentie_drempel'::text)) = 'interferentiegebied'
     ),
     w AS (
         SELECT max(CASE r.ernst WHEN 'verbod' THEN 2 WHEN 'restrictie' THEN 1 ELSE 0 END) AS n
@@ -202,35 +251,37 @@ BEGIN
     ),
     alles AS (
         SELECT (ARRAY['toegestaan', 'restrictie', 'verbod'])[w.n + 1] AS oordeel, r.*,
-               CASE r.ernst WHEN 'verbod' THEN 2 WHEN 'restrictie' THEN 1 ELSE 0 END AS gewicht
+               CASE r.ernst WHEN 'verbod' THEN 4 WHEN 'restrictie' THEN 3
+                            WHEN 'advies' THEN 2 ELSE 1 END AS gewicht
           FROM r, w
         UNION ALL
         SELECT 'toegestaan', 'toegestaan', 'geen_beperking', NULL, NULL, NULL, NULL,
-               'Geen verbod of restrictie gevonden in de geladen lagen.', 0
+               'Geen verbod of restrictie gevonden in de geladen lagen.', NULL, 0
          WHERE NOT EXISTS (SELECT 1 FROM r)
     )
-    SELECT a.oordeel, a.ernst, a.regel, a.bron_tabel, a.bron_id, a.soort, a.naam, a.uitleg
+    SELECT a.oordeel, a.ernst, a.regel, a.bron_tabel, a.bron_id, a.soort, a.naam, a.uitleg, a.grondslag
       FROM alles a
      ORDER BY a.gewicht DESC, a.regel, a.bron_id;
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision) IS
-'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level)? One row per reason (rule, severity, source table and id, kind, name, Dutch explanation); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (250 m). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed).';
+COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision, date) IS
+'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed).';
 
 CREATE FUNCTION bv_bodemenergie_oordeel(locatie geometry, systeem text,
                                         diepte_van_m double precision,
                                         diepte_tot_m double precision,
                                         maaiveld_nap double precision DEFAULT NULL,
-                                        straal_m double precision DEFAULT 250)
+                                        straal_m double precision DEFAULT NULL,
+                                        peildatum date DEFAULT CURRENT_DATE)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE COST 2000
 AS $fn$
     SELECT t.oordeel
       FROM bv_bodemenergie_toets(locatie, systeem, diepte_van_m, diepte_tot_m,
-                                 maaiveld_nap, straal_m) t
+                                 maaiveld_nap, straal_m, peildatum) t
      LIMIT 1
 $fn$;
 
-COMMENT ON FUNCTION bv_bodemenergie_oordeel(geometry, text, double precision, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION bv_bodemenergie_oordeel(geometry, text, double precision, double precision, double precision, double precision, date) IS
 'Only the verdict of bv_bodemenergie_toets: ''toegestaan'', ''restrictie'' or ''verbod'' (handy for map layers).';
