@@ -45,19 +45,28 @@ SELECT v.id,
 COMMENT ON VIEW bv_kaart_pluimen IS
 'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
 
--- Soil-energy potential: for open and closed systems, per 3D zone, where it
--- is free (vrij), restricted (restrictie) or forbidden (verbod).  Built from
--- the policy areas and the current plumes with the rules of SPEC.md 2 and 9:
---   verbod:     waterwingebied and grondwaterbeschermingsgebied (all soil
---               energy), boringsvrije zone in zone 2, open systems in zone 1;
---   restrictie: boringsvrije zone in zone 1, honderdjaarszone and nationaal
---               landschap in zone 2, plumes (contour or 150 m circle);
---   vrij:       the rest of the map extent.
--- The map extent is the bounding box of all bodemvisie data plus 1 km.
-CREATE FUNCTION bv_bodemenergie_kaart()
-RETURNS TABLE (id integer, systeem text, zone_3d integer, oordeel text,
-               redenen text, geom geometry(MultiPolygon, 28992))
-LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 12
+-- Soil-energy potential (issue 9: the map reads the same rulebook as the
+-- check).  For every system type and every depth band of its borehole, the
+-- ground where the check answers verbod, restrictie or vrij (toegestaan).
+-- The bands come from the rulebook and the depth model: for a type allowed
+-- in [lo, hi] (bv_toegestane_diepte) the bottom of the borehole lies in
+-- (lo, t1], (t1, t2], ..., (tn, hi] where t1..tn are the depths of the rules
+-- (dieper_dan_m) between lo and hi, so that inside one band every rule
+-- either applies or not, exactly as in the check; plus the band (0, lo]
+-- where the type is forbidden by its zone (open above 25 m, geothermal
+-- above 1,400 m).  A rule with dieper_dan_m = d applies in a band (a, b]
+-- when a >= d.  Areas and plumes are those in force on peildatum.
+-- What the check adds and the map leaves out: interference with other WKO
+-- systems and interference areas (their own layers), the aquifer of an open
+-- screen (it needs a ground level) and advice; the potential map is about
+-- the policy areas.  The map extent is the bounding box of all bodemvisie
+-- data plus 1 km.
+CREATE FUNCTION bv_bodemenergie_kaart(peildatum date DEFAULT CURRENT_DATE)
+RETURNS TABLE (id integer, systeem text, zone_3d integer,
+               diepte_van_m double precision, diepte_tot_m double precision,
+               kaartlaag text, oordeel text, redenen text,
+               geom geometry(MultiPolygon, 28992))
+LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 30
 AS $$
 WITH extent AS (
     SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000::float8), 28992) AS g
@@ -66,78 +75,121 @@ WITH extent AS (
             UNION ALL SELECT w.putten FROM bv_wko_systeem w
             UNION ALL SELECT v.geom FROM bv_verontreiniging v) all_data
 ),
-klassen(systeem, zone_3d, nr) AS (
-    VALUES ('open', 1, 0), ('open', 2, 1), ('gesloten', 1, 2), ('gesloten', 2, 3)
+typen(systeem, nr, lo, hi) AS (
+    SELECT s.systeem, s.nr, d.van_m, d.tot_m
+      FROM (VALUES ('open'::text, 0), ('gesloten'::text, 1), ('geothermie'::text, 2)) AS s(systeem, nr)
+     CROSS JOIN LATERAL bv_toegestane_diepte(s.systeem) d
 ),
--- every policy area or plume with what it means per class
 regels AS (
-    SELECT k.systeem, k.zone_3d, k.nr, r.oordeel, r.reden, r.g
-      FROM klassen k
-      CROSS JOIN LATERAL (
-          SELECT CASE
-                   WHEN b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied') THEN 'verbod'
-                   WHEN b.soort = 'boringsvrije_zone' AND k.zone_3d = 2 THEN 'verbod'
-                   ELSE 'restrictie' END AS oordeel,
-                 b.soort AS reden, b.geom AS g
-            FROM bv_beleidsgebied b
-           WHERE b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied', 'boringsvrije_zone')
-              OR (b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND k.zone_3d = 2)
-          UNION ALL
-          SELECT 'restrictie', 'verontreiniging',
-                 CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8) ELSE v.geom END
-            FROM bv_verontreiniging v
-           WHERE v.status <> 'gesaneerd'
-          UNION ALL
-          SELECT 'verbod', 'open_alleen_zone_2', e.g
-            FROM extent e
-           WHERE k.systeem = 'open' AND k.zone_3d = 1
-      ) r
+    SELECT t.systeem, g.code, g.soort, g.dieper_dan_m, g.ernst
+      FROM typen t
+      JOIN bv_regel g ON t.systeem = ANY (g.systemen)
+     WHERE g.ernst IN ('verbod', 'restrictie')
+       AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, peildatum)
 ),
-verbod AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
-           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
-      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'verbod', extent e
-     GROUP BY k.nr, e.g
+grenzen AS (
+    SELECT t.systeem, t.nr, t.lo, t.hi, x.d
+      FROM typen t
+     CROSS JOIN LATERAL (
+            SELECT t.lo AS d
+            UNION
+            SELECT r.dieper_dan_m FROM regels r
+             WHERE r.systeem = t.systeem AND r.dieper_dan_m > t.lo AND r.dieper_dan_m < t.hi) x
 ),
-restrictie AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
-           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
-      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'restrictie', extent e
-     GROUP BY k.nr, e.g
+banden AS (
+    -- (a, b]: the bottom of the borehole; bandnr 0 = above the allowed band
+    SELECT g.systeem, g.nr, g.d AS a, coalesce(lead(g.d) OVER w, g.hi) AS b,
+           (row_number() OVER w)::integer AS bandnr
+      FROM grenzen g
+    WINDOW w AS (PARTITION BY g.systeem ORDER BY g.d)
+    UNION ALL
+    SELECT t.systeem, t.nr, 0::float8, t.lo, 0 FROM typen t WHERE t.lo > 0::float8
+),
+-- the areas and plumes in force, each kind's union once
+vlak_per_soort AS (
+    SELECT b.soort, ST_Union(b.geom) AS g
+      FROM bv_beleidsgebied b
+     WHERE bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+       AND b.soort IN (SELECT r.soort FROM regels r)
+     GROUP BY b.soort
+    UNION ALL
+    SELECT 'verontreiniging', ST_Union(
+               CASE WHEN GeometryType(v.geom) = 'POINT'
+                    THEN bv_pluim(v.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
+                                  bv_constante('pluim_leeftijd_jaar'::text),
+                                  bv_constante('pluim_retardatie'::text))
+                    ELSE v.geom END)
+      FROM bv_verontreiniging v
+     WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, peildatum)
+    HAVING pg_catalog.count(*) > 0
+),
+-- per band, what is forbidden and restricted, and why
+redenen AS (
+    SELECT k.systeem, k.bandnr, r.ernst, r.soort AS reden, s.g
+      FROM banden k
+      JOIN regels r ON r.systeem = k.systeem AND (r.dieper_dan_m IS NULL OR k.a >= r.dieper_dan_m)
+      JOIN vlak_per_soort s ON s.soort = r.soort
+     WHERE k.bandnr > 0
+    UNION ALL
+    -- above the allowed band the type is forbidden everywhere
+    SELECT k.systeem, k.bandnr, 'verbod', 'zone', e.g
+      FROM banden k, extent e
+     WHERE k.bandnr = 0
+    UNION ALL
+    -- geothermal is always under the Mijnbouwwet (the check's reason
+    -- 'geothermie'; inside a gas field the verbod covers it)
+    SELECT k.systeem, k.bandnr, 'restrictie', 'geothermie', e.g
+      FROM banden k, extent e
+     WHERE k.systeem = 'geothermie' AND k.bandnr > 0
+),
+per_ernst AS (
+    SELECT r.systeem, r.bandnr, r.ernst,
+           ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
+           pg_catalog.string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
+      FROM redenen r, extent e
+     GROUP BY r.systeem, r.bandnr, r.ernst, e.g
 ),
 vlakken AS (
-    SELECT k.systeem, k.zone_3d, k.nr, 'verbod' AS oordeel, 0 AS o, vb.redenen, vb.g
-      FROM klassen k JOIN verbod vb ON vb.nr = k.nr
+    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'verbod' AS oordeel, 0 AS o, vb.redenen, vb.g
+      FROM banden k JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
     UNION ALL
-    SELECT k.systeem, k.zone_3d, k.nr, 'restrictie', 1, rs.redenen,
+    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'restrictie', 1, rs.redenen,
            CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g, -1.0::float8) END
-      FROM klassen k JOIN restrictie rs ON rs.nr = k.nr LEFT JOIN verbod vb ON vb.nr = k.nr
+      FROM banden k
+      JOIN per_ernst rs ON rs.systeem = k.systeem AND rs.bandnr = k.bandnr AND rs.ernst = 'restrictie'
+      LEFT JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
     UNION ALL
-    SELECT k.systeem, k.zone_3d, k.nr, 'vrij', 2, NULL,
+    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'vrij', 2, NULL,
            ST_Difference(e.g, ST_Union(coalesce(vb.g, 'SRID=28992;POLYGON EMPTY'::geometry),
                                        coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)),
                          -1.0::float8)
-      FROM klassen k CROSS JOIN extent e
-      LEFT JOIN verbod vb ON vb.nr = k.nr LEFT JOIN restrictie rs ON rs.nr = k.nr
+      FROM banden k CROSS JOIN extent e
+      LEFT JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
+      LEFT JOIN per_ernst rs ON rs.systeem = k.systeem AND rs.bandnr = k.bandnr AND rs.ernst = 'restrictie'
 )
-SELECT (v.nr * 3 + v.o + 1)::integer, v.systeem, v.zone_3d, v.oordeel, v.redenen,
+SELECT (v.nr * 300 + v.bandnr * 3 + v.o + 1)::integer,
+       v.systeem,
+       -- the 3D zone the band lies in (NULL below 300 m)
+       (bv_zone_for_depth((v.a + v.b) / 2::float8)).zone_3d,
+       v.a, v.b,
+       pg_catalog.format('%s_%s_%s', v.systeem, v.a, v.b),
+       v.oordeel, v.redenen,
        ST_Multi(ST_CollectionExtract(v.g, 3))::geometry(MultiPolygon, 28992)
   FROM vlakken v
  WHERE v.g IS NOT NULL AND NOT ST_IsEmpty(ST_CollectionExtract(v.g, 3))
  ORDER BY 1
 $$;
-
-COMMENT ON FUNCTION bv_bodemenergie_kaart() IS
-'The soil-energy potential map: for open and closed systems and for 3D zone 1 and 2, the areas where soil energy is free (vrij), restricted (restrictie) or forbidden (verbod), with the kinds of area behind it. Reads the policy areas and current plumes.';
+COMMENT ON FUNCTION bv_bodemenergie_kaart(date) IS
+'The soil-energy potential map, read from the rulebook (bv_regel) like the check: for every system type (open, gesloten, geothermie) and every depth band (diepte_van_m, diepte_tot_m] of the bottom of the borehole, the ground where soil energy is forbidden (verbod), restricted (restrictie) or free (vrij) on peildatum, with the kinds of area behind it. The bands split where a rule starts (e.g. 15 m in the boringsvrije zone), so inside a band the map answers as bv_bodemenergie_toets does for the policy areas and plumes. kaartlaag names the band (e.g. gesloten_15_25), zone_3d its 3D zone.';
 
 -- (a function result loses the typmod: the cast declares it for geometry_columns)
 CREATE VIEW bv_kaart_bodemenergie AS
-SELECT k.id, k.systeem, k.zone_3d, k.oordeel, k.redenen,
-       k.geom::geometry(MultiPolygon, 28992) AS geom
-  FROM bv_bodemenergie_kaart() k;
+SELECT k.id, k.systeem, k.zone_3d, k.diepte_van_m, k.diepte_tot_m, k.kaartlaag,
+       k.oordeel, k.redenen, k.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_bodemenergie_kaart(CURRENT_DATE) k;
 
 COMMENT ON VIEW bv_kaart_bodemenergie IS
-'Map layer: soil-energy potential per system type (open, gesloten) and 3D zone: vrij, restrictie or verbod. Stable ids: 1-3 open zone 1, 4-6 open zone 2, 7-9 closed zone 1, 10-12 closed zone 2 (verbod, restrictie, vrij).';
+'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
 -- Materialized versions with spatial indexes, for map servers and large data.
 CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen;
