@@ -83,7 +83,7 @@ SET enable_seqscan = off;
 EXPLAIN (COSTS OFF)
 SELECT id FROM bv_kaart_pluimen_m WHERE geom && ST_MakeEnvelope(233000, 557000, 233400, 557400, 28992);
 EXPLAIN (COSTS OFF)
-SELECT id FROM bv_kaart_interferentie_gebied WHERE geom && ST_MakeEnvelope(233000, 557000, 233400, 557400, 28992);
+SELECT id FROM bv_kaart_interferentie_gebied_m WHERE geom && ST_MakeEnvelope(233000, 557000, 233400, 557400, 28992);
 RESET enable_seqscan;
 
 SELECT * FROM bv_kaart_verversen(true);

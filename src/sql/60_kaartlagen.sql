@@ -18,10 +18,11 @@ SELECT s.id,
        round((s.r).overlap_m2::numeric, 1)::double precision AS overlap_m2,
        (s.r).n_buren > 0 AS interfereert,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT w.*, coalesce(w.straal_m, 250::float8) AS straal,
-               bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8),
+  FROM (SELECT w.*, coalesce(w.straal_m, bv_constante('bel_straal_m'::text)) AS straal,
+               bv_wko_interference(w.putten, coalesce(w.straal_m, bv_constante('bel_straal_m'::text)),
                                    w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
-          FROM bv_wko_systeem w) s;
+          FROM bv_wko_systeem w
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, CURRENT_DATE)) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
 'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
@@ -36,11 +37,13 @@ SELECT v.id,
        (v.r).n_pluimen,
        round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
        (v.r).aanpak,
-       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
+       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT'
+                     THEN bv_pluim(v.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
+                                   bv_constante('pluim_leeftijd_jaar'::text), bv_constante('pluim_retardatie'::text))
                      ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, 10000::float8) OVER (ORDER BY p.id) AS r
+  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, bv_constante('pluim_cluster_max_m2'::text)) OVER (ORDER BY p.id) AS r
           FROM bv_verontreiniging p
-         WHERE p.status <> 'gesaneerd') v;
+         WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)) v;
 
 COMMENT ON VIEW bv_kaart_pluimen IS
 'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
