@@ -27,23 +27,73 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
 -- Plumes with their cluster and remediation approach (SPEC.md 6).
+--
+-- Decision tree 2.1 (module 2) asks "Is sprake van meerdere dicht bij elkaar
+-- gelegen of elkaar overlappende pluimen?".  How close is "dicht bij elkaar"
+-- the document does not say; eigen keuze: 25 m, the distance of the
+-- walk-through in doc/beslisbomen.md, written here once.  (The window
+-- function's own default stays 0: its signature is a fixed contract.)
+CREATE FUNCTION bv_pluim_nabij_m()
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+AS $fn$
+    SELECT 25::float8
+$fn$;
+
+COMMENT ON FUNCTION bv_pluim_nabij_m() IS
+'The distance (m) within which two groundwater plumes count as "dicht bij elkaar gelegen" in decision tree 2.1: 25 m (our choice; the document gives no number). Used by the map layer bv_kaart_pluimen and the walk-through in doc/beslisbomen.md.';
+
+-- toelichting: decision tree 2.1 asks whether the area is "< 1 ha", but a
+-- source without a contour is drawn as the standard 150 m circle (7 ha), so
+-- a cluster holding one can never be under 1 ha (SPEC.md 6).  The window
+-- function's return type is fixed; the layer says it here instead.  The
+-- document's own conclusion (module 2, Aanpak pluim): "Gezien de beperkte
+-- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
+-- gebiedsgerichte aanpak in Assen vooralsnog geen rol."
 CREATE VIEW bv_kaart_pluimen AS
-SELECT v.id,
-       v.naam,
-       v.status,
-       CASE WHEN GeometryType(v.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
-       (v.r).cluster,
-       (v.r).n_pluimen,
-       round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
-       (v.r).aanpak,
-       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
-                     ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, 10000::float8) OVER (ORDER BY p.id) AS r
-          FROM bv_verontreiniging p
-         WHERE p.status <> 'gesaneerd') v;
+WITH k AS (
+    SELECT bv_pluim_nabij_m() AS nabij_m, 10000::float8 AS max_cluster_m2   -- 1 ha
+),
+a AS (
+    SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2,
+           bv_pluim_approach(p.geom, k.nabij_m, k.max_cluster_m2) OVER (ORDER BY p.id) AS r
+      FROM bv_verontreiniging p CROSS JOIN k
+     WHERE p.status <> 'gesaneerd'
+),
+c AS (
+    -- per cluster: does it hold a source circle, and how large is the union
+    -- of its surveyed contours alone
+    SELECT (a.r).cluster AS cluster,
+           pg_catalog.bool_or(GeometryType(a.geom) = 'POINT') AS met_bron,
+           coalesce(ST_Area(ST_Union(CASE WHEN GeometryType(a.geom) <> 'POINT' THEN a.geom END)),
+                    0::float8) AS contour_m2
+      FROM a
+     GROUP BY (a.r).cluster
+)
+SELECT a.id,
+       a.naam,
+       a.status,
+       CASE WHEN GeometryType(a.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
+       (a.r).cluster,
+       (a.r).n_pluimen,
+       round((a.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
+       (a.r).aanpak,
+       ST_Multi(CASE WHEN GeometryType(a.geom) = 'POINT' THEN bv_pluim(a.geom, 10::float8, 30::float8, 0.5::float8)
+                     ELSE a.geom END)::geometry(MultiPolygon, 28992) AS geom,
+       CASE
+         WHEN (a.r).aanpak = 'cluster_of_gebied' AND c.met_bron AND c.contour_m2 < a.max_cluster_m2 THEN
+              'Cluster boven 1 ha alleen door de standaardcirkel (straal 150 m, ruim 7 ha) van een bron zonder '
+              'contour: zo''n cluster kan nooit "< 1 ha" zijn (beslisboom 2.1). De gemeten contouren samen: '
+              || round(c.contour_m2::numeric, 0)::text || ' m2. Beoordeel met een gemeten pluimcontour; '
+              'volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+         WHEN (a.r).aanpak = 'cluster_of_gebied' THEN
+              'Cluster van 1 ha of meer: clustergerichte aanpak afwegen tegen gebiedsgerichte aanpak '
+              '(beslisboom 2.1); volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+       END AS toelichting
+  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster;
 
 COMMENT ON VIEW bv_kaart_pluimen IS
-'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
+'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied); plumes within bv_pluim_nabij_m() (25 m) count as close together. toelichting (Dutch) explains cluster_of_gebied, and says when a cluster is above 1 ha only because of standard circles.';
 
 -- Soil-energy potential: for open and closed systems, per 3D zone, where it
 -- is free (vrij), restricted (restrictie) or forbidden (verbod).  Built from
