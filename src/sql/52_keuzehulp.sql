@@ -398,10 +398,12 @@ BEGIN
         wet := 'Omgevingswet (Besluit activiteiten leefomgeving): melding';
         uitleg := 'Tabel 4.2 noemt de provincie "bevoegd gezag Waterwet (open en gesloten WKO systemen ...)". '
                   'Onder de Omgevingswet is een gesloten bodemenergiesysteem een melding bij de gemeente (college '
-                  'van B&W) volgens het Besluit activiteiten leefomgeving; sinds het Besluit bodemenergiesystemen '
-                  '(2013) was dat voor zover wij weten al de gemeente. Voor grote systemen in een interferentiegebied kan het omgevingsplan '
-                  'een vergunning eisen; in een grondwaterbeschermingsgebied stelt ook de provincie regels '
-                  '(omgevingsverordening). Het artikelnummer hebben wij niet nagezocht.';
+                  'van B&W) volgens het Besluit activiteiten leefomgeving. Dat was al zo sinds 1 juli 2013 '
+                  '(Wijzigingsbesluit bodemenergiesystemen, Stb. 2013, 112: gesloten systemen burgemeester en '
+                  'wethouders, open systemen gedeputeerde staten); de Waterwet gold nooit voor gesloten systemen. '
+                  'Voor grote systemen of in een interferentiegebied kan een vergunning nodig zijn; in een '
+                  'grondwaterbeschermingsgebied stelt ook de provincie regels (omgevingsverordening). De '
+                  'artikelnummers van het Bal hebben wij niet nagezocht.';
     WHEN 'open_systeem' THEN
         bevoegd_gezag_document := 'provincie';
         bevoegd_gezag_omgevingswet := 'provincie';
