@@ -94,6 +94,14 @@ SELECT e.*, z.functies AS got
   FROM expect_uses e, bv_zone_for_depth(e.depth) z
  WHERE z.functies IS DISTINCT FROM e.functies;
 
+-- Table 2.2, geothermal (issue 9): heat only in 1,400-4,500 m (Rijnland,
+-- Hoofd-Bontzandsteen, Boven-Rotliegend), not in the Zechstein (500-1,400),
+-- not below 4,500 m; electricity only where Boven-Rotliegend can be, i.e.
+-- the same band (the table gives no depth per formation).
+SELECT d, 'geothermie_warmte' = ANY (z.functies) AS warmte,
+       'geothermie_elektrisch' = ANY (z.functies) AS elektrisch, z.formatie
+  FROM unnest(ARRAY[500, 1399.999, 1400, 4499.999, 4500]::float8[]) d, bv_zone_for_depth(d) z;
+
 -- The whole answer, as users see it.
 SELECT * FROM bv_zone_for_depth(80);
 SELECT * FROM bv_zone_for_depth(80, 10);

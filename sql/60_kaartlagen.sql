@@ -42,6 +42,36 @@ SELECT coalesce(e.naam, p.naam) AS naam, e.aanpak AS expected, p.aanpak AS got
 -- cluster areas: 4900 m² (60x50 + 50x50 - 20x30) and 22900 m²
 SELECT DISTINCT n_pluimen, cluster_m2 FROM bv_kaart_pluimen WHERE vorm = 'contour' AND n_pluimen > 1 ORDER BY 1;
 
+-- Decision tree 2.1's tension (SPEC.md 6): the two sources of the
+-- Stadsbedrijvenpark form a cluster above 1 ha only through their standard
+-- 150 m circles (their contours: 0 m2); the Havenkade chain is above 1 ha
+-- with surveyed contours.  toelichting says which; other answers have none.
+SELECT naam, aanpak,
+       toelichting LIKE 'Cluster boven 1 ha alleen door de standaardcirkel%' AS alleen_cirkels,
+       toelichting LIKE '%speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.' AS conclusie
+  FROM bv_kaart_pluimen WHERE toelichting IS NOT NULL OR aanpak = 'cluster_of_gebied' ORDER BY id;
+SELECT count(*) AS toelichting_zonder_cluster_of_gebied
+  FROM bv_kaart_pluimen WHERE (toelichting IS NOT NULL) <> (aanpak = 'cluster_of_gebied');
+SELECT toelichting FROM bv_kaart_pluimen WHERE naam = 'Metaalbewerking Industrieweg';
+-- "dicht bij elkaar gelegen": within bv_constante('pluim_nabij_m') = 25 m, on both
+-- sides of 25 m; a surveyed contour beside a source circle: both sides of
+-- the 1 ha of the contours alone.
+SAVEPOINT nabij;
+DELETE FROM bv_verontreiniging;
+INSERT INTO bv_verontreiniging (naam, status, geom) VALUES
+  ('A', 'actueel', 'SRID=28992;POLYGON((240000 550000, 240050 550000, 240050 550050, 240000 550050, 240000 550000))'),
+  ('B op 25 m', 'actueel', 'SRID=28992;POLYGON((240075 550000, 240125 550000, 240125 550050, 240075 550050, 240075 550000))'),
+  ('C', 'actueel', 'SRID=28992;POLYGON((241000 550000, 241050 550000, 241050 550050, 241000 550050, 241000 550000))'),
+  ('D op 25.001 m', 'actueel', 'SRID=28992;POLYGON((241075.001 550000, 241125 550000, 241125 550050, 241075.001 550050, 241075.001 550000))'),
+  ('bron E', 'actueel', 'SRID=28992;POINT(243000 550000)'),
+  ('contour F, 9999 m2', 'actueel', 'SRID=28992;POLYGON((243100 549900, 243199.99 549900, 243199.99 550000, 243100 550000, 243100 549900))'),
+  ('bron G', 'actueel', 'SRID=28992;POINT(246000 550000)'),
+  ('contour H, 10000 m2', 'actueel', 'SRID=28992;POLYGON((246100 549900, 246200 549900, 246200 550000, 246100 550000, 246100 549900))');
+SELECT naam, cluster, n_pluimen, aanpak,
+       toelichting LIKE 'Cluster boven 1 ha alleen door de standaardcirkel%' AS alleen_cirkels
+  FROM bv_kaart_pluimen ORDER BY id;
+ROLLBACK TO SAVEPOINT nabij;
+
 -- Bubbles: the layer agrees with the same question in plain PostGIS:
 -- neighbours overlap in plan and their screens overlap in depth (closed
 -- intervals, unknown = the whole column).

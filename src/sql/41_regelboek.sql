@@ -261,6 +261,8 @@ INSERT INTO bv_beleidsconstante (naam, waarde, eenheid, uitleg, bron, standaard)
    'Hoofdstuk 2.3: leeftijd 30 jaar.', true),
   ('pluim_retardatie', 0.5, 'fractie', 'Vertraging van de verontreiniging ten opzichte van het grondwater.',
    'Hoofdstuk 2.3: retardatie 0,5 (samen 150 m).', true),
+  ('pluim_nabij_m', 25, 'm', 'Beslisboom 2.1: pluimen binnen deze afstand liggen "dicht bij elkaar" (kaartlaag bv_kaart_pluimen).',
+   'eigen keuze: het document noemt geen afstand ("meerdere dicht bij elkaar gelegen of elkaar overlappende pluimen"); 25 m zoals in de uitwerking in doc/beslisbomen.md.', true),
   ('pluim_cluster_max_m2', 10000, 'm2', 'Beslisboom 2.1: een cluster kleiner dan 1 ha krijgt de clusteraanpak.',
    'Hoofdstuk 2.3, beslisboom 2.1: "gebied < 1 ha".', true),
   ('geothermie_woningen_per_km2_min', 1200, 'woningen/km2', 'Ondergrens van het aantal woningen per km2 dat met geothermie verwarmd kan worden.',

@@ -28,25 +28,67 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
 -- Plumes with their cluster and remediation approach (SPEC.md 6).
+--
+-- Decision tree 2.1 (module 2) asks "Is sprake van meerdere dicht bij elkaar
+-- gelegen of elkaar overlappende pluimen?".  How close is "dicht bij elkaar"
+-- the document does not say; eigen keuze: the constant pluim_nabij_m (25 m,
+-- the distance of the walk-through in doc/beslisbomen.md).  (The window
+-- function's own default stays 0: its signature is a fixed contract.)
+
+-- toelichting: decision tree 2.1 asks whether the area is "< 1 ha", but a
+-- source without a contour is drawn as the standard 150 m circle (7 ha), so
+-- a cluster holding one can never be under 1 ha (SPEC.md 6).  The window
+-- function's return type is fixed; the layer says it here instead.  The
+-- document's own conclusion (module 2, Aanpak pluim): "Gezien de beperkte
+-- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
+-- gebiedsgerichte aanpak in Assen vooralsnog geen rol."
 CREATE VIEW bv_kaart_pluimen AS
-SELECT v.id,
-       v.naam,
-       v.status,
-       CASE WHEN GeometryType(v.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
-       (v.r).cluster,
-       (v.r).n_pluimen,
-       round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
-       (v.r).aanpak,
-       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT'
-                     THEN bv_pluim(v.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
+WITH k AS (
+    SELECT bv_constante('pluim_nabij_m'::text) AS nabij_m,
+           bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2   -- 1 ha
+),
+a AS (
+    SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2,
+           bv_pluim_approach(p.geom, k.nabij_m, k.max_cluster_m2) OVER (ORDER BY p.id) AS r
+      FROM bv_verontreiniging p CROSS JOIN k
+     WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)
+),
+c AS (
+    -- per cluster: does it hold a source circle, and how large is the union
+    -- of its surveyed contours alone
+    SELECT (a.r).cluster AS cluster,
+           pg_catalog.bool_or(GeometryType(a.geom) = 'POINT') AS met_bron,
+           coalesce(ST_Area(ST_Union(CASE WHEN GeometryType(a.geom) <> 'POINT' THEN a.geom END)),
+                    0::float8) AS contour_m2
+      FROM a
+     GROUP BY (a.r).cluster
+)
+SELECT a.id,
+       a.naam,
+       a.status,
+       CASE WHEN GeometryType(a.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
+       (a.r).cluster,
+       (a.r).n_pluimen,
+       round((a.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
+       (a.r).aanpak,
+       ST_Multi(CASE WHEN GeometryType(a.geom) = 'POINT'
+                     THEN bv_pluim(a.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
                                    bv_constante('pluim_leeftijd_jaar'::text), bv_constante('pluim_retardatie'::text))
-                     ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, bv_constante('pluim_cluster_max_m2'::text)) OVER (ORDER BY p.id) AS r
-          FROM bv_verontreiniging p
-         WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)) v;
+                     ELSE a.geom END)::geometry(MultiPolygon, 28992) AS geom,
+       CASE
+         WHEN (a.r).aanpak = 'cluster_of_gebied' AND c.met_bron AND c.contour_m2 < a.max_cluster_m2 THEN
+              'Cluster boven 1 ha alleen door de standaardcirkel (straal 150 m, ruim 7 ha) van een bron zonder '
+              'contour: zo''n cluster kan nooit "< 1 ha" zijn (beslisboom 2.1). De gemeten contouren samen: '
+              || round(c.contour_m2::numeric, 0)::text || ' m2. Beoordeel met een gemeten pluimcontour; '
+              'volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+         WHEN (a.r).aanpak = 'cluster_of_gebied' THEN
+              'Cluster van 1 ha of meer: clustergerichte aanpak afwegen tegen gebiedsgerichte aanpak '
+              '(beslisboom 2.1); volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+       END AS toelichting
+  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster;
 
 COMMENT ON VIEW bv_kaart_pluimen IS
-'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
+'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied); plumes within bv_constante(''pluim_nabij_m'') (25 m) count as close together. toelichting (Dutch) explains cluster_of_gebied, and says when a cluster is above 1 ha only because of standard circles.';
 
 -- Soil-energy potential (issue 9: the map reads the same rulebook as the
 -- check).  For every system type and every depth band of its borehole, the

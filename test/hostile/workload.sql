@@ -43,7 +43,16 @@ SELECT * FROM bv_systeemkeuze(500, true);
 SELECT * FROM bv_ladder_treden();
 SELECT * FROM bv_ladder('wko_open'::text);
 SELECT * FROM bv_ladder_voorrang('wko_open'::text, 'grondwaterwinning'::text);
-SELECT oppervlakte_km2::numeric(12, 6), woningen_min, woningen_max
+SELECT * FROM bv_ladder_voorrang('wko_open'::text, 'drinkwaterwinning'::text);
+SELECT * FROM bv_ladder_afweging('opslag_co2'::text, 'geothermie_warmte'::text);
+SELECT * FROM bv_systeemadvies(800, true, 'woningen'::text);
+SELECT * FROM bv_systeemadvies(30, false, 'kantoren'::text);
+SELECT * FROM bv_systeemadvies_functies();
+SELECT a, g.* FROM pg_catalog.unnest(bv_bevoegd_gezag_activiteiten()) a,
+       bv_bevoegd_gezag(a, 80::float8) g ORDER BY a;
+SELECT * FROM bv_bevoegd_gezag('geothermie'::text, NULL::float8);
+SELECT * FROM bv_geothermie_uitgesloten();
+SELECT oppervlakte_km2::numeric(12, 6), woningen_min, woningen_max, uitgesloten_km2::numeric(12, 6)
   FROM bv_geothermie_woningen('SRID=28992;POLYGON((233000 556000, 234000 556000, 234000 557000, 233000 557000, 233000 556000))'::geometry,
                               1200::float8, 1500::float8);
 
@@ -56,7 +65,7 @@ SELECT * FROM bv_kaart_verversen(false);
 SELECT id, systeem, zone_3d, oordeel, redenen, round(st_area(geom)::numeric, 1)
   FROM bv_bodemenergie_kaart() ORDER BY id;
 SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
-SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak FROM bv_kaart_pluimen_m ORDER BY id;
+SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak, toelichting FROM bv_kaart_pluimen_m ORDER BY id;
 SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
 
 -- KLIC: the import from bytes, then the checks on what it loaded
