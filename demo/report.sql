@@ -11,7 +11,7 @@ SELECT '_Gemaakt met bodemvisie ' || extversion || ' op ' || to_char(now(), 'YYY
   FROM pg_extension WHERE extname = 'bodemvisie';
 SELECT '';
 
--- WKO interference (decision tree 4.1, bubbles of SPEC.md 5)
+-- WKO interference (decision tree 4.1, bubbles of doc/beleid.md 5)
 SELECT '## WKO-interferentie';
 SELECT '';
 SELECT format('%s van de %s WKO-systemen interfereren: hun bel overlapt die van minstens één ander systeem. '

@@ -1,5 +1,5 @@
 -- bv_bodemenergie_toets and the other policy rules (issue 4), on small
--- hand-made layers.  Expectations are written out from SPEC.md sections 1-5,
+-- hand-made layers.  Expectations are written out from doc/beleid.md sections 1-5,
 -- 7-9 and the issue; the queries list every disagreement (empty = pass).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;

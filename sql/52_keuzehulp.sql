@@ -151,7 +151,7 @@ SELECT bv_ladder_voorrang('wko_open', 'kernenergie');
 SELECT * FROM bv_ladder_afweging('WKO_open', 'wko_gesloten');
 
 -- ---------------------------------------------------------------------
--- 3. Competent authority per activity (SPEC.md 1; tabel 1.1, 2.1, 4.2).
+-- 3. Competent authority per activity (doc/beleid.md 1; tabel 1.1, 2.1, 4.2).
 -- ---------------------------------------------------------------------
 CREATE TEMP TABLE expect_gezag(activiteit text, diepte float8, document text, omgevingswet text);
 INSERT INTO expect_gezag VALUES

@@ -42,7 +42,7 @@ SELECT coalesce(e.naam, p.naam) AS naam, e.aanpak AS expected, p.aanpak AS got
 -- cluster areas: 4900 m² (60x50 + 50x50 - 20x30) and 22900 m²
 SELECT DISTINCT n_pluimen, cluster_m2 FROM bv_kaart_pluimen WHERE vorm = 'contour' AND n_pluimen > 1 ORDER BY 1;
 
--- Decision tree 2.1's tension (SPEC.md 6): the two sources of the
+-- Decision tree 2.1's tension (doc/beleid.md 6): the two sources of the
 -- Stadsbedrijvenpark form a cluster above 1 ha only through their standard
 -- 150 m circles (their contours: 0 m2); the Havenkade chain is above 1 ha
 -- with surveyed contours.  toelichting says which; other answers have none.

@@ -7,7 +7,7 @@
  *
  * All numbers live in the tables at the top of this file; a policy update is
  * a change of one row.  Every band is half-open, [top, bottom) in metres
- * below ground level, so a boundary belongs to the deeper band (SPEC.md 0).
+ * below ground level, so a boundary belongs to the deeper band (doc/beleid.md 0).
  * Units of table 2.1 are given in m NAP and converted with the ground level:
  * level = maaiveld_nap - depth.
  *
@@ -91,7 +91,7 @@ static const DepthBand diepe_formaties[] = {
 };
 
 /*
- * Uses suited to each depth, in the order of the vocabulary of SPEC.md 11.
+ * Uses suited to each depth, in the order of the vocabulary of doc/beleid.md 11.
  * wko_gesloten: zones 1 and 2; wko_open: zone 2 only; kabels_leidingen: the
  * network layer; the deep uses: table 2.2 ("Opbouw 'diepe ondergrond' van
  * Drenthe met geschikte bodemfuncties"):

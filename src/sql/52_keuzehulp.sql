@@ -1,11 +1,11 @@
 -- Guidance of the Bodemvisie that is not a verdict on a location: the choice
 -- of a soil-energy system (table 4.1), the Ladder van Assen (fig. 4.1), the
--- competent authority per activity (SPEC.md 1) and the geothermal potential
+-- competent authority per activity (doc/beleid.md 1) and the geothermal potential
 -- in dwellings.
 
 -- ---------------------------------------------------------------------------
 -- Table 4.1: which soil-energy system fits.  A guideline, not a decision
--- table (SPEC.md 7): where the table has no cell, the answer is 'maatwerk'.
+-- table (doc/beleid.md 7): where the table has no cell, the answer is 'maatwerk'.
 --
 -- Module 4 (Bodemenergie), "Energievraag", tabel 4.1 "Overzicht
 -- toepassingsmogelijkheden bodemenergiesystemen":
@@ -25,7 +25,7 @@
 --   existing build: 0-2,000 maatwerk, above 2,000 geothermie
 -- Eigen keuze (1): exactly 50 dwellings is 'open'. The table says "< 50" and
 --   "> 50" and so leaves 50 itself out; the boundary goes to the larger
---   class, as depth boundaries go to the deeper zone (SPEC.md 0).
+--   class, as depth boundaries go to the deeper zone (doc/beleid.md 0).
 -- Eigen keuze (2): exactly 2,000 is not "> 2.000": new build 2,000 is still
 --   'open', existing build 2,000 still 'maatwerk'.
 -- Reading of the table (not a choice): new build above 2,000 has no cell
@@ -176,7 +176,7 @@ COMMENT ON FUNCTION bv_systeemadvies(integer, boolean, text) IS
 -- ---------------------------------------------------------------------------
 -- The Ladder van Assen (fig. 4.1, section 4.3): priority of underground uses.
 -- The figure has three blocks, highest first, and no order inside a block
--- (SPEC.md 8; an earlier version read a strict 1-8 order into it):
+-- (doc/beleid.md 8; an earlier version read a strict 1-8 order into it):
 --   1 "Beschermen en verbeteren grond- en grondwaterkwaliteit"
 --   2 "Bodemenergie (zowel opslag als winning van aardwarmte)",
 --     "Grondwateronttrekkingen", "Olie- en gaswinningen", "Gasopslag",
@@ -311,7 +311,7 @@ COMMENT ON FUNCTION bv_ladder_voorrang(text, text) IS
 'Which of two underground uses goes first on the Ladder van Assen: the use of the higher block, ''maatwerk'' when both are in the same block, the drinking water against a use its bans forbid, geothermal against gas or CO2 storage. bv_ladder_afweging gives the reason.';
 
 -- ---------------------------------------------------------------------------
--- Competent authority per activity (SPEC.md 1): not per depth.  Two answers:
+-- Competent authority per activity (doc/beleid.md 1): not per depth.  Two answers:
 -- what the document (2010) says, and what holds under the Omgevingswet
 -- (since 1 January 2024).  The document's tables of actors:
 --   tabel 2.1 (module 2): gemeente "regierol ondiep grondwater in kader van
@@ -368,7 +368,7 @@ BEGIN
 
     -- Below 500 m the Mijnbouwwet applies, whatever the activity: tabel 4.2
     -- "Rijk - bevoegd gezag Mijnbouwwet (> 500 m-mv: geothermie, aardgas,
-    -- olie, etc.)".  500 itself belongs to the deep subsurface (SPEC.md 0).
+    -- olie, etc.)".  500 itself belongs to the deep subsurface (doc/beleid.md 0).
     IF diepte_m >= 500::float8 OR (v_act = 'geothermie' AND diepte_m IS NULL) THEN
         bevoegd_gezag_document := 'rijk';
         bevoegd_gezag_omgevingswet := 'rijk';
@@ -456,7 +456,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bevoegd_gezag(text, double precision) IS
-'Competent authority for an activity (SPEC.md 1): bevoegd_gezag_document (what the Bodemvisie of 2010 says: tabel 1.1, 2.1, 4.2), bevoegd_gezag_omgevingswet (since 2024), the law and a Dutch explanation with the document''s words and what we are not sure of. From 500 m-mv down (diepte_m) and for geothermie without a depth: rijk, Mijnbouwwet. Values: gemeente, provincie, waterschap, rijk. Unknown activiteit: SQLSTATE 22023; see bv_bevoegd_gezag_activiteiten().';
+'Competent authority for an activity (doc/beleid.md 1): bevoegd_gezag_document (what the Bodemvisie of 2010 says: tabel 1.1, 2.1, 4.2), bevoegd_gezag_omgevingswet (since 2024), the law and a Dutch explanation with the document''s words and what we are not sure of. From 500 m-mv down (diepte_m) and for geothermie without a depth: rijk, Mijnbouwwet. Values: gemeente, provincie, waterschap, rijk. Unknown activiteit: SQLSTATE 22023; see bv_bevoegd_gezag_activiteiten().';
 
 -- ---------------------------------------------------------------------------
 -- Geothermal potential: 1,200-1,500 dwellings per km2 (section 2.4 / module

@@ -5,7 +5,7 @@
 -- function.  The window functions need the whole table, so a WHERE on the
 -- plain views cannot use an index; map servers should read the _m versions.
 
--- WKO bubbles with their interference result (SPEC.md 5).
+-- WKO bubbles with their interference result (doc/beleid.md 5).
 CREATE VIEW bv_kaart_wko_bellen AS
 SELECT s.id,
        s.naam,
@@ -27,7 +27,7 @@ SELECT s.id,
 COMMENT ON VIEW bv_kaart_wko_bellen IS
 'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
--- Plumes with their cluster and remediation approach (SPEC.md 6).
+-- Plumes with their cluster and remediation approach (doc/beleid.md 6).
 --
 -- Decision tree 2.1 (module 2) asks "Is sprake van meerdere dicht bij elkaar
 -- gelegen of elkaar overlappende pluimen?".  How close is "dicht bij elkaar"
@@ -37,7 +37,7 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 
 -- toelichting: decision tree 2.1 asks whether the area is "< 1 ha", but a
 -- source without a contour is drawn as the standard 150 m circle (7 ha), so
--- a cluster holding one can never be under 1 ha (SPEC.md 6).  The window
+-- a cluster holding one can never be under 1 ha (doc/beleid.md 6).  The window
 -- function's return type is fixed; the layer says it here instead.  The
 -- document's own conclusion (module 2, Aanpak pluim): "Gezien de beperkte
 -- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
