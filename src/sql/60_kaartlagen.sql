@@ -18,10 +18,11 @@ SELECT s.id,
        round((s.r).overlap_m2::numeric, 1)::double precision AS overlap_m2,
        (s.r).n_buren > 0 AS interfereert,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT w.*, coalesce(w.straal_m, bv_constante('bel_straal_m'::text)) AS straal,
-               bv_wko_interference(w.putten, coalesce(w.straal_m, bv_constante('bel_straal_m'::text)),
+  FROM (SELECT w.*, coalesce(w.straal_m, c.bel) AS straal,
+               bv_wko_interference(w.putten, coalesce(w.straal_m, c.bel),
                                    w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
-          FROM bv_wko_systeem w
+          FROM bv_wko_systeem w,
+               (SELECT bv_constante('bel_straal_m'::text) AS bel) c    -- once, not per row
          WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, CURRENT_DATE)) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
@@ -45,10 +46,13 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 CREATE VIEW bv_kaart_pluimen AS
 WITH k AS (
     SELECT bv_constante('pluim_nabij_m'::text) AS nabij_m,
-           bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2   -- 1 ha
+           bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2,   -- 1 ha
+           bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+           bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+           bv_constante('pluim_retardatie'::text) AS retardatie
 ),
 a AS (
-    SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2,
+    SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2, k.stroming, k.leeftijd, k.retardatie,
            bv_pluim_approach(p.geom, k.nabij_m, k.max_cluster_m2) OVER (ORDER BY p.id) AS r
       FROM bv_verontreiniging p CROSS JOIN k
      WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)
@@ -72,8 +76,7 @@ SELECT a.id,
        round((a.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
        (a.r).aanpak,
        ST_Multi(CASE WHEN GeometryType(a.geom) = 'POINT'
-                     THEN bv_pluim(a.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
-                                   bv_constante('pluim_leeftijd_jaar'::text), bv_constante('pluim_retardatie'::text))
+                     THEN bv_pluim(a.geom, a.stroming, a.leeftijd, a.retardatie)
                      ELSE a.geom END)::geometry(MultiPolygon, 28992) AS geom,
        CASE
          WHEN (a.r).aanpak = 'cluster_of_gebied' AND c.met_bron AND c.contour_m2 < a.max_cluster_m2 THEN
@@ -160,57 +163,85 @@ vlak_per_soort AS (
     UNION ALL
     SELECT 'verontreiniging', ST_Union(
                CASE WHEN GeometryType(v.geom) = 'POINT'
-                    THEN bv_pluim(v.geom, bv_constante('pluim_stroming_m_per_jaar'::text),
-                                  bv_constante('pluim_leeftijd_jaar'::text),
-                                  bv_constante('pluim_retardatie'::text))
+                    THEN bv_pluim(v.geom, c.stroming, c.leeftijd, c.retardatie)
                     ELSE v.geom END)
-      FROM bv_verontreiniging v
+      FROM bv_verontreiniging v,
+           (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+                   bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+                   bv_constante('pluim_retardatie'::text) AS retardatie) c
      WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, peildatum)
     HAVING pg_catalog.count(*) > 0
 ),
--- per band, what is forbidden and restricted, and why
-redenen AS (
-    SELECT k.systeem, k.bandnr, r.ernst, r.soort AS reden, s.g
+-- per band, which kinds of area forbid or restrict (a '*' kind: the whole
+-- extent); bands with the same set share one geometry computation
+band_redenen AS (
+    SELECT k.systeem, k.bandnr, r.ernst, r.soort AS reden
       FROM banden k
       JOIN regels r ON r.systeem = k.systeem AND (r.dieper_dan_m IS NULL OR k.a >= r.dieper_dan_m)
-      JOIN vlak_per_soort s ON s.soort = r.soort
      WHERE k.bandnr > 0
+       AND r.soort IN (SELECT s.soort FROM vlak_per_soort s)
     UNION ALL
     -- above the allowed band the type is forbidden everywhere
-    SELECT k.systeem, k.bandnr, 'verbod', 'zone', e.g
-      FROM banden k, extent e
-     WHERE k.bandnr = 0
+    SELECT k.systeem, k.bandnr, 'verbod', '*zone' FROM banden k WHERE k.bandnr = 0
     UNION ALL
     -- geothermal is always under the Mijnbouwwet (the check's reason
     -- 'geothermie'; inside a gas field the verbod covers it)
-    SELECT k.systeem, k.bandnr, 'restrictie', 'geothermie', e.g
-      FROM banden k, extent e
+    SELECT k.systeem, k.bandnr, 'restrictie', '*geothermie' FROM banden k
      WHERE k.systeem = 'geothermie' AND k.bandnr > 0
 ),
-per_ernst AS (
-    SELECT r.systeem, r.bandnr, r.ernst,
-           ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
-           pg_catalog.string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
-      FROM redenen r, extent e
-     GROUP BY r.systeem, r.bandnr, r.ernst, e.g
+handtekening AS (
+    SELECT k.systeem, k.bandnr,
+           coalesce(pg_catalog.string_agg(r.ernst || ':' || r.reden, ','::text ORDER BY r.ernst, r.reden), '') AS sig
+      FROM banden k
+      LEFT JOIN band_redenen r ON r.systeem = k.systeem AND r.bandnr = k.bandnr
+     GROUP BY k.systeem, k.bandnr
+),
+-- one computation per distinct set of reasons: the unions of the kinds'
+-- unions per severity (the areas lie inside the extent by construction)
+sets AS (
+    SELECT DISTINCT ON (h.sig) h.sig, h.systeem, h.bandnr FROM handtekening h ORDER BY h.sig, h.systeem, h.bandnr
+),
+ruw AS (
+    SELECT t.sig,
+           bool_or(r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
+           bool_or(r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'verbod') AS verbod,
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie') AS restrictie,
+           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+               FILTER (WHERE r.ernst = 'verbod') AS redenen_verbod,
+           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+               FILTER (WHERE r.ernst = 'restrictie') AS redenen_restrictie
+      FROM sets t
+      LEFT JOIN band_redenen r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
+      LEFT JOIN vlak_per_soort s ON s.soort = r.reden
+     GROUP BY t.sig
+),
+klassen AS (
+    SELECT w.sig,
+           CASE WHEN w.verbod_overal THEN e.g ELSE w.verbod END AS verbod,
+           CASE WHEN w.verbod_overal THEN NULL
+                WHEN w.restrictie_overal THEN
+                     CASE WHEN w.verbod IS NULL THEN e.g ELSE ST_Difference(e.g, w.verbod, -1.0::float8) END
+                WHEN w.verbod IS NULL THEN w.restrictie
+                WHEN w.restrictie IS NULL THEN NULL
+                ELSE ST_Difference(w.restrictie, w.verbod, -1.0::float8) END AS restrictie,
+           CASE WHEN w.verbod_overal OR w.restrictie_overal THEN NULL
+                WHEN w.verbod IS NULL AND w.restrictie IS NULL THEN e.g
+                ELSE ST_Difference(e.g, CASE WHEN w.verbod IS NULL THEN w.restrictie
+                                             WHEN w.restrictie IS NULL THEN w.verbod
+                                             ELSE ST_Union(w.verbod, w.restrictie) END,
+                                   -1.0::float8) END AS vrij,
+           w.redenen_verbod, w.redenen_restrictie
+      FROM ruw w, extent e
 ),
 vlakken AS (
-    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'verbod' AS oordeel, 0 AS o, vb.redenen, vb.g
-      FROM banden k JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
-    UNION ALL
-    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'restrictie', 1, rs.redenen,
-           CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g, -1.0::float8) END
+    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, o.oordeel, o.o, o.redenen, o.g
       FROM banden k
-      JOIN per_ernst rs ON rs.systeem = k.systeem AND rs.bandnr = k.bandnr AND rs.ernst = 'restrictie'
-      LEFT JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
-    UNION ALL
-    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, 'vrij', 2, NULL,
-           ST_Difference(e.g, ST_Union(coalesce(vb.g, 'SRID=28992;POLYGON EMPTY'::geometry),
-                                       coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)),
-                         -1.0::float8)
-      FROM banden k CROSS JOIN extent e
-      LEFT JOIN per_ernst vb ON vb.systeem = k.systeem AND vb.bandnr = k.bandnr AND vb.ernst = 'verbod'
-      LEFT JOIN per_ernst rs ON rs.systeem = k.systeem AND rs.bandnr = k.bandnr AND rs.ernst = 'restrictie'
+      JOIN handtekening h ON h.systeem = k.systeem AND h.bandnr = k.bandnr
+      JOIN klassen c ON c.sig = h.sig
+     CROSS JOIN LATERAL (VALUES ('verbod'::text, 0, c.redenen_verbod, c.verbod),
+                                ('restrictie'::text, 1, c.redenen_restrictie, c.restrictie),
+                                ('vrij'::text, 2, NULL::text, c.vrij)) AS o(oordeel, o, redenen, g)
 )
 SELECT (v.nr * 300 + v.bandnr * 3 + v.o + 1)::integer,
        v.systeem,
