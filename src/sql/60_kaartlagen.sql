@@ -268,19 +268,22 @@ COMMENT ON VIEW bv_kaart_bodemenergie IS
 'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
 -- Materialized versions with spatial indexes, for map servers and large data.
-CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen;
+-- Created WITH NO DATA: until bv_kaart_verversen() runs (after installing,
+-- restoring or updating) reading one fails with "has not been populated"
+-- instead of showing an empty map (63_kaart_actualiteit.sql).
+CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
 CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
 'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen;
+CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
 CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
 'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie;
+CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
 CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS
