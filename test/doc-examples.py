@@ -60,6 +60,7 @@ class Item:
         self.actual = None
         self.skip = None
         self.keep = False           # setup: what it does stays for the page
+        self.psql_opts = ''         # letters of psql's -A -t -x for this example
 
 
 class Page:
@@ -71,6 +72,7 @@ class Page:
         self.context = DEFAULT_CONTEXT
         self.items = []
         self.problems = []
+        self.psql_opts = ''
         self.parse()
 
     def parse(self):
@@ -84,6 +86,13 @@ class Page:
                 self.context = m.group(1)
             m = re.match(r'^\s*<!--\s*doc-test:\s*(\w+)\s*(.*?)\s*-->\s*$', line)
             if m:
+                if m.group(1) == 'psql':
+                    # psql options for the next example: -A, -t, -x
+                    if not re.fullmatch(r'(-[Atx]+\s*)+', m.group(2)):
+                        self.problems.append(f'line {i + 1}: doc-test: psql takes only -A, -t, -x')
+                    self.psql_opts = m.group(2).replace('-', '').replace(' ', '')
+                    i += 1
+                    continue
                 if m.group(1) not in ('skip', 'setup'):
                     self.problems.append(f'line {i + 1}: unknown marker doc-test: {m.group(1)}')
                 elif m.group(1) == 'skip' and not m.group(2):
@@ -107,6 +116,7 @@ class Page:
                         return
                     item = Item('example', '\n'.join(body), i + 1, end + 2, oend,
                                 lines[end + 2:oend])
+                    item.psql_opts, self.psql_opts = self.psql_opts, ''
                     if pending and pending[0] == 'skip':
                         item.skip = pending[1]
                     elif pending and pending[0] == 'setup':
@@ -134,7 +144,7 @@ def prepare_sql(item):
     stmts = [l for l in sql.split('\n') if l.strip() and not l.strip().startswith('--')]
     if not stmts:
         raise ValueError('empty block')
-    last = stmts[-1].strip()
+    last = re.sub(r'\s*--[^\'"]*$', '', stmts[-1]).strip()
     if not (last.endswith(';') or last.startswith('\\')):
         raise ValueError('the block does not end with ";" (a reader pasting it into psql would wait)')
     # A block may show its own transaction (BEGIN; ... COMMIT;), e.g. for a
@@ -180,6 +190,12 @@ SNAPSHOT = r"""SELECT coalesce(pg_catalog.string_agg(pg_catalog.format('SELECT p
          last_value IS NOT NULL), ' '), 'SELECT 1;') AS {var} FROM pg_catalog.pg_sequences \gset"""
 
 
+def psql_opts(letters, on):
+    sets = {'A': ('format', 'unaligned', 'aligned'), 't': ('tuples_only', 'on', 'off'),
+            'x': ('expanded', 'on', 'off')}
+    return [f'\\pset {sets[c][0]} {sets[c][1] if on else sets[c][2]}' for c in letters if c in sets]
+
+
 def page_script(page, sqls):
     out = ['\\set ON_ERROR_STOP 0', '\\set SHOW_CONTEXT never', '\\set VERBOSITY default',
            SNAPSHOT.format(var='bv_doc_seq_page'), 'BEGIN;']
@@ -189,8 +205,10 @@ def page_script(page, sqls):
         if item.kind == 'setup' or item.keep:
             out += [f'\\echo {MARKER.format(n)}', sql, f'\\echo {MARKER.format("end")}']
         else:
-            out += [SNAPSHOT.format(var='bv_doc_seq'), 'SAVEPOINT bv_doc_example;',
-                    f'\\echo {MARKER.format(n)}', sql, f'\\echo {MARKER.format("end")}',
+            out += [SNAPSHOT.format(var='bv_doc_seq'), 'SAVEPOINT bv_doc_example;', '\\o /dev/null']
+            out += psql_opts(item.psql_opts, True) + ['\\o']
+            out += [f'\\echo {MARKER.format(n)}', sql, f'\\echo {MARKER.format("end")}', '\\o /dev/null']
+            out += psql_opts(item.psql_opts, False) + ['\\o',
                     'ROLLBACK TO SAVEPOINT bv_doc_example;',
                     '\\o /dev/null', ':bv_doc_seq', '\\o']
     out += ['ROLLBACK;', '\\o /dev/null', ':bv_doc_seq_page', '\\o', '']

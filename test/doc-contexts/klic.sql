@@ -22,4 +22,4 @@ INSERT INTO bv_beleidsgebied (soort, naam, bron, geom) VALUES
  ('hoofdtrace', 'Hoofdtracé Europaweg', 'voorbeeld',
   ST_Multi(ST_GeomFromText('POLYGON((232900 557110,233200 557110,233200 557120,232900 557120,232900 557110))', 28992)));
 INSERT INTO bv_verontreiniging (naam, status, bron, geom) VALUES
- ('Voorbeeldbron', 'actueel', 'Bodemloket voorbeeld', ST_GeomFromText('POINT(233100 557150)', 28992));
+ ('Voorbeeldbron', 'actueel', 'Bodemloket voorbeeld', ST_GeomFromText('POINT(233150 557150)', 28992));
