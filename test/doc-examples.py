@@ -63,6 +63,14 @@ class Item:
         self.psql_opts = ''         # letters of psql's -A -t -x for this example
 
 
+def close_fence(lines, start, ticks):
+    """Index of the line closing a fence of `ticks` opened before `start`."""
+    end = start
+    while end < len(lines) and not re.fullmatch(r'\s*' + ticks + '`*\s*', lines[end]):
+        end += 1
+    return end
+
+
 class Page:
     def __init__(self, path):
         self.path = path
@@ -98,19 +106,16 @@ class Page:
                 elif m.group(1) == 'skip' and not m.group(2):
                     self.problems.append(f'line {i + 1}: doc-test: skip needs a reason')
                 pending = (m.group(1), m.group(2), i + 1)
-            if line.strip().startswith('```'):
-                lang = line.strip()[3:].strip()
-                end = i + 1
-                while end < len(lines) and lines[end].strip() != '```':
-                    end += 1
+            fence = re.match(r'^\s*(`{3,})([^`]*)$', line)
+            if fence:
+                ticks, lang = fence.group(1), fence.group(2).strip()
+                end = close_fence(lines, i + 1, ticks)
                 if end >= len(lines):
                     self.problems.append(f'line {i + 1}: code block never closed')
                     return
                 body = lines[i + 1:end]
-                if lang == 'sql' and end + 1 < len(lines) and lines[end + 1].strip() == '```':
-                    oend = end + 2
-                    while oend < len(lines) and lines[oend].strip() != '```':
-                        oend += 1
+                if lang == 'sql' and ticks == '```' and end + 1 < len(lines) and lines[end + 1].strip() == '```':
+                    oend = close_fence(lines, end + 2, '```')
                     if oend >= len(lines):
                         self.problems.append(f'line {end + 2}: output block never closed')
                         return
