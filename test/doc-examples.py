@@ -163,6 +163,18 @@ def prepare_sql(item):
     return body
 
 
+# What the examples of a context must leave as they found it: the rows of
+# every table and the state of every sequence.
+FINGERPRINT = r"""SELECT pg_catalog.concat_ws(' ',
+  (SELECT pg_catalog.string_agg(pg_catalog.format('%s=%s', c.oid::regclass,
+          (pg_catalog.xpath('/row/n/text()', pg_catalog.query_to_xml(
+              pg_catalog.format('SELECT md5(string_agg(t::text, %L ORDER BY t::text)) AS n FROM %s t', ',', c.oid::regclass), false, true, '')))[1]), ' ' ORDER BY 1)
+     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')),
+  (SELECT pg_catalog.string_agg(pg_catalog.format('%s.%s:%s', schemaname, sequencename, last_value), ' ' ORDER BY 1)
+     FROM pg_catalog.pg_sequences))"""
+
+
 def psql(args, stdin=None, db=None, check=True):
     cmd = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1'] + args
     env = dict(os.environ)
@@ -324,8 +336,14 @@ def main():
                     p.problems.append(str(e))
                 continue
             dbs.append(db)
+            before = psql(['-At', '-c', FINGERPRINT], db=db)
             for p in bycontext[ctx]:
                 run_page(p, db)
+            after = psql(['-At', '-c', FINGERPRINT], db=db)
+            if before != after:
+                changed = sorted(set(after.split()) - set(before.split()))
+                print(f'  FAIL context {ctx}: the examples left the database changed: {" ".join(changed)[:500]}')
+                failures += 1
     finally:
         for db in dbs:
             psql(['-d', 'postgres', '-c', f'DROP DATABASE IF EXISTS {db}'], check=False)
