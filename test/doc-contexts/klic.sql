@@ -4,8 +4,8 @@
 -- left for bv_klic_import's example), the sample pavement layer of
 -- data/klic-sample-verharding.sql, and three hand-drawn objects of policy
 -- next to the fixture's dig polygon (233000 557000, 233100 557060): an
--- archaeology area over its western half, a contamination source north-east
--- of it (its 150 m plume circle reaches into both deliveries' polygons) and a
+-- archaeology area over its western half, a contamination source about 100 m
+-- north-east of it (its 150 m plume circle reaches into both deliveries' polygons) and a
 -- main route corridor 9.5 m north of the high-pressure gas pipe (y = 557100.5).
 -- psql variable root: the checkout (set by the runner).
 \set ON_ERROR_STOP 1
