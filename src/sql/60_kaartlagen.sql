@@ -206,13 +206,17 @@ ruw AS (
            bool_or(r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
            bool_or(r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
            ST_Union(s.g) FILTER (WHERE r.ernst = 'verbod') AS verbod,
-           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie') AS restrictie,
+           -- a kind that also forbids in this set restricts nowhere else
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS restrictie,
            pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
                FILTER (WHERE r.ernst = 'verbod') AS redenen_verbod,
            pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
-               FILTER (WHERE r.ernst = 'restrictie') AS redenen_restrictie
+               FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS redenen_restrictie
       FROM sets t
-      LEFT JOIN band_redenen r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
+      LEFT JOIN (SELECT b.*, EXISTS (SELECT 1 FROM band_redenen v
+                                      WHERE v.systeem = b.systeem AND v.bandnr = b.bandnr
+                                        AND v.ernst = 'verbod' AND v.reden = b.reden) AS ook_verbod
+                   FROM band_redenen b) r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
       LEFT JOIN vlak_per_soort s ON s.soort = r.reden
      GROUP BY t.sig
 ),
