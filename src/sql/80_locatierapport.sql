@@ -47,11 +47,6 @@ DECLARE
     v_vragen jsonb;
     v_r jsonb;
 BEGIN
-    IF locatie IS NULL THEN
-        RAISE EXCEPTION 'locatie must not be NULL'
-              USING ERRCODE = 'null_value_not_allowed',
-                    HINT = 'Give a point or a plan polygon in RD New (SRID 28992).';
-    END IF;
     IF (systeem IS NULL) <> (diepte_van_m IS NULL) OR (systeem IS NULL) <> (diepte_tot_m IS NULL) THEN
         RAISE EXCEPTION 'a planned system needs systeem, diepte_van_m and diepte_tot_m together'
               USING ERRCODE = 'invalid_parameter_value',
@@ -62,18 +57,8 @@ BEGIN
               USING ERRCODE = 'numeric_value_out_of_range',
                     HINT = 'The radius around the location within which neighbours are listed; 500 m by default.';
     END IF;
-    -- the same input rules as the check (SRID 0 = RD New, other metric
-    -- CRS transformed, geographic refused with a hint)
-    v_loc := bv_invoer(locatie);
-    IF ST_IsEmpty(v_loc) OR NOT ST_IsValid(v_loc) THEN
-        RAISE EXCEPTION 'locatie is empty or not valid'
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Give a point or a valid plan polygon; repair a polygon with ST_MakeValid.';
-    END IF;
-    v_loc := CASE WHEN ST_SRID(v_loc) = 0 THEN ST_SetSRID(v_loc, 28992)
-                  WHEN ST_SRID(v_loc) = 28992 THEN v_loc
-                  ELSE ST_Transform(v_loc, 28992) END;
-    v_loc := ST_Force2D(v_loc);
+    -- the same input rules as the check
+    v_loc := bv_locatie_rd(locatie, 'locatie'::text);
     v_punt := ST_PointOnSurface(v_loc);
 
     -- the verdicts: the planned system, or the three standard questions
