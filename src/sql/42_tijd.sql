@@ -81,15 +81,12 @@ COMMENT ON FUNCTION bv_komend(text, date, date, date) IS
 -- a transition table (a bulk update costs one INSERT ... SELECT), TRUNCATE
 -- keeps every row the same way.  The check reads the current tables only;
 -- history costs nothing there.  To put another table of the extension under
--- history (bv_regel, say) add its name to the list below; it needs an
--- integer id-like key only for the index (bv_historie_sleutel).
+-- history (bv_regel, say) add its name to the list below: the loop adds
+-- versie and geladen_op when the table lacks them, and indexes the history
+-- on the table's primary key and versie.
 -- ---------------------------------------------------------------------------
-ALTER TABLE bv_beleidsgebied ADD COLUMN IF NOT EXISTS versie integer NOT NULL DEFAULT 1;
-ALTER TABLE bv_wko_systeem ADD COLUMN IF NOT EXISTS versie integer NOT NULL DEFAULT 1;
-ALTER TABLE bv_verontreiniging ADD COLUMN IF NOT EXISTS versie integer NOT NULL DEFAULT 1;
-COMMENT ON COLUMN bv_beleidsgebied.versie IS 'Version of the row: 1 when inserted, +1 on every update; earlier versions are in bv_beleidsgebied_historie.';
-COMMENT ON COLUMN bv_wko_systeem.versie IS 'Version of the row: 1 when inserted, +1 on every update; earlier versions are in bv_wko_systeem_historie.';
-COMMENT ON COLUMN bv_verontreiniging.versie IS 'Version of the row: 1 when inserted, +1 on every update; earlier versions are in bv_verontreiniging_historie.';
+-- versie (and geladen_op, for a table without it) are added by the loop
+-- at the end of this section, after the table's own columns.
 
 CREATE FUNCTION bv_historie_versie()
 RETURNS trigger
@@ -145,6 +142,22 @@ DECLARE
 BEGIN
     FOREACH tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging'] LOOP
         hist := tabel || '_historie';
+        -- The version and the start of the registration of the current row
+        -- (checked first: ADD COLUMN IF NOT EXISTS would say so aloud).
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                          AND a.attname = 'geladen_op' AND NOT a.attisdropped) THEN
+            EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN geladen_op timestamptz NOT NULL DEFAULT now()', tabel);
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.geladen_op IS %L', tabel,
+                                      'When the row was loaded or last changed.');
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                          AND a.attname = 'versie' AND NOT a.attisdropped) THEN
+            EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN versie integer NOT NULL DEFAULT 1', tabel);
+        END IF;
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.versie IS %L', tabel,
+            pg_catalog.format('Version of the row: 1 when inserted, +1 on every update (set by a trigger); earlier versions are in %s.', hist));
         -- The registration columns first, then the table's: a column the
         -- table gets later is appended below, in the same order on a fresh
         -- install and on an update.
@@ -167,8 +180,15 @@ BEGIN
         LOOP
             EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN %I %s', hist, kolom.naam, kolom.type);
         END LOOP;
-        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON @extschema@.%I (id, versie)',
-                                  hist || '_id_idx', hist);
+        -- the versions of one row: its primary key, then versie
+        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON @extschema@.%I (%s, versie)',
+                                  hist || '_sleutel_idx', hist,
+                                  (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY k.n)
+                                     FROM pg_catalog.pg_index i
+                                    CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::smallint[]) WITH ORDINALITY AS k(attnum, n)
+                                     JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                                    WHERE i.indrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                                      AND i.indisprimary));
         EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON @extschema@.%I (geregistreerd_tot, geregistreerd_van)',
                                   hist || '_geregistreerd_idx', hist);
         EXECUTE pg_catalog.format('COMMENT ON TABLE @extschema@.%I IS %L', hist,
