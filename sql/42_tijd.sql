@@ -137,7 +137,14 @@ INSERT INTO bv_wko_systeem (id, naam, systeem, putten, diepte_van_m, diepte_tot_
   (4213, 'ondiep in honderdjaarszone', 'gesloten', ST_Multi(pg_temp.pt(2100, 100)), 0, 20, 'gerealiseerd', NULL),
   (4214, 'diep in honderdjaarszone', 'open', ST_Multi(pg_temp.pt(2200, 100)), 30, 100, 'vergund', NULL);
 INSERT INTO bv_gebied (id, naam, geom) VALUES (4211, 'Proefwijk', pg_temp.sq(500, 0, 2500, 500));
-SELECT * FROM bv_wat_verandert('2027-01-01', '2031-01-01') WHERE beleidsgebied BETWEEN 4211 AND 4213;
+-- recorded decisions: one in the 2030 area (a rule at any depth), a shallow
+-- and a deep one in the 100-year zone (its rule applies below 25 m)
+SELECT bv_besluit_vastleggen(pg_temp.pt(300, 300), 'gesloten', 0, 50, NULL, NULL, '2026-06-01') > 0 AS vastgelegd,
+       bv_besluit_vastleggen(pg_temp.pt(2300, 300), 'gesloten', 0, 25, NULL, NULL, '2026-06-01') > 0 AS ondiep,
+       bv_besluit_vastleggen(pg_temp.pt(2300, 300), 'gesloten', 0, 25.5, NULL, NULL, '2026-06-01') > 0 AS diep;
+SELECT beleidsgebied, soort, naam, verandering, op, regels, wko_systemen, gebieden,
+       (SELECT array_agg(b.diepte_tot_m ORDER BY b.id) FROM bv_besluit b WHERE b.id = ANY (besluiten)) AS besluiten_tot_m
+  FROM bv_wat_verandert('2027-01-01', '2031-01-01') WHERE beleidsgebied BETWEEN 4211 AND 4213;
 -- on both sides of the boundaries
 SELECT '2029-12-31' AS tot, count(*) FILTER (WHERE beleidsgebied = 4211) AS komt_2030
   FROM bv_wat_verandert('2027-01-01', '2029-12-31')

@@ -294,7 +294,8 @@ COMMENT ON FUNCTION bv_verontreiniging_op(timestamptz) IS
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION bv_wat_verandert(van date, tot date)
 RETURNS TABLE (beleidsgebied integer, soort text, naam text, verandering text,
-               op date, regels text[], wko_systemen integer[], gebieden integer[])
+               op date, regels text[], wko_systemen integer[], gebieden integer[],
+               besluiten bigint[])
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 5000 ROWS 10
 AS $fn$
 #variable_conflict use_column
@@ -342,11 +343,21 @@ BEGIN
                               AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum))),
            (SELECT pg_catalog.array_agg(g.id ORDER BY g.id)
               FROM bv_gebied g
-             WHERE ST_Intersects(g.geom, w.geom))
+             WHERE ST_Intersects(g.geom, w.geom)),
+           -- recorded decisions at a location in the area, for a system and
+           -- depth a rule of its kind applies to
+           (SELECT pg_catalog.array_agg(d.id ORDER BY d.id)
+              FROM bv_besluit d
+             WHERE ST_Intersects(d.locatie, w.geom)
+               AND EXISTS (SELECT 1 FROM bv_regel r
+                            WHERE r.soort = w.soort AND r.ernst <> 'advies'
+                              AND d.systeem = ANY (r.systemen)
+                              AND (r.dieper_dan_m IS NULL OR d.diepte_tot_m > r.dieper_dan_m)
+                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)))
       FROM wissel w
      ORDER BY w.op, w.id;
 END
 $fn$;
 
 COMMENT ON FUNCTION bv_wat_verandert(date, date) IS
-'What changes between two dates: every policy area that enters force (''wordt van kracht'', op = geldig_vanaf) or leaves it (''vervalt'', op = geldig_tot), the rules of its kind that apply then (code and severity, advies left out), the stored WKO systems in use with a well in it to which such a rule applies (system type and depth), and the analysis areas (bv_gebied) it overlaps. Filter on beleidsgebied for "what changes when area X comes into force".';
+'What changes between two dates: every policy area that enters force (''wordt van kracht'', op = geldig_vanaf) or leaves it (''vervalt'', op = geldig_tot), the rules of its kind that apply then (code and severity, advies left out), the stored WKO systems in use with a well in it to which such a rule applies (system type and depth), the analysis areas (bv_gebied) it overlaps, and the recorded decisions (bv_besluit) at a location in it to which such a rule applies. Filter on beleidsgebied for "what changes when area X comes into force".';

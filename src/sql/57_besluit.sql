@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS bv_besluit (
     toelichting        text
 );
 CREATE INDEX IF NOT EXISTS bv_besluit_geregistreerd_op_idx ON bv_besluit (geregistreerd_op);
+CREATE INDEX IF NOT EXISTS bv_besluit_locatie_idx ON bv_besluit USING gist (locatie);
 
 COMMENT ON TABLE bv_besluit IS
 'Recorded checks (decision record): inputs, verdict, reasons with the source table, id and versie of every area or rule, extension version, moment and user. Written by bv_besluit_vastleggen, replayed by bv_besluit_herhalen. Append-only: UPDATE, DELETE and TRUNCATE need membership of the role bv_besluit_beheerder.';
