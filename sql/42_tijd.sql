@@ -60,6 +60,7 @@ SELECT status, vanaf, tot, peil, bv_komend(status, vanaf, tot, peil) AS komend
                ('vastgesteld', '2030-01-01', NULL, '2030-01-01'),
                ('vastgesteld', NULL, '2030-01-01', '2029-12-31'),
                ('ontwerp', '2031-07-01', NULL, '2030-01-01'),
+               ('ontwerp', '2031-07-01', NULL, '2031-07-01'),
                ('voornemen', NULL, NULL, '2030-01-01'),
                ('voornemen', NULL, '2030-01-01', '2030-01-01'),
                ('vervallen', NULL, NULL, '2030-01-01')) v(status, vanaf, tot, peil);

@@ -62,10 +62,15 @@ RETURN CASE
                 || pg_catalog.to_char(geldig_vanaf::timestamp without time zone, 'YYYY-MM-DD'::text)
          WHEN status = 'ontwerp'::text OR status = 'voornemen'::text
            THEN status || ', nog niet van kracht'::text
+                || CASE WHEN geldig_vanaf > peildatum
+                        THEN ' (verwacht vanaf '::text
+                             || pg_catalog.to_char(geldig_vanaf::timestamp without time zone, 'YYYY-MM-DD'::text)
+                             || ')'::text
+                        ELSE ''::text END
        END;
 
 COMMENT ON FUNCTION bv_komend(text, date, date, date) IS
-'What is coming for a policy area on peildatum, in Dutch: ''wordt van kracht vanaf <date>'' (vastgesteld, geldig_vanaf later), ''ontwerp, nog niet van kracht'' or ''voornemen, nog niet van kracht''; NULL when the area is in force, vervallen, or its geldig_tot has passed. The check lists these as a separate kind of reason (aangekondigd), never as a prohibition.';
+'What is coming for a policy area on peildatum, in Dutch: ''wordt van kracht vanaf <date>'' (vastgesteld, geldig_vanaf later), ''ontwerp, nog niet van kracht'' or ''voornemen, nog niet van kracht'' (with '' (verwacht vanaf <date>)'' when an expected geldig_vanaf lies after peildatum); NULL when the area is in force, vervallen, or its geldig_tot has passed. The check lists these as a separate kind of reason (aangekondigd), never as a prohibition.';
 
 -- ---------------------------------------------------------------------------
 -- History: corrections keep the old version.
