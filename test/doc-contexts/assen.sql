@@ -3,7 +3,6 @@
 -- data of data/assen/ and the derived map layers refreshed, as the demo
 -- does.  The default for every page.
 \ir ../../data/assen/10_beleidsgebieden.sql
-\ir ../../data/assen/15_planstatus.sql
 \ir ../../data/assen/20_gebieden.sql
 \ir ../../data/assen/30_wko_systemen.sql
 \ir ../../data/assen/40_verontreinigingen.sql
