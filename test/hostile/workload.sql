@@ -115,4 +115,28 @@ SELECT count(*) FROM bv_kabel_leiding_actueel;
 SELECT count(*) FROM bv_klic_voorzorg_actueel;
 SELECT count(*) FROM bv_klic_netwerk_kaart;
 
+
+-- the time model: validity, history, what changes, the decision record
+SELECT bv_van_kracht('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-12-31'::date),
+       bv_in_gebruik('beeindigd'::text, NULL::date, '2025-01-01'::date, '2024-12-31'::date),
+       bv_pluim_actueel('gesaneerd'::text, NULL::date, '2024-06-01'::date, '2024-05-31'::date),
+       bv_komend('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-12-31'::date);
+SELECT id, versie, naam FROM bv_beleidsgebied_op(pg_catalog.now()) ORDER BY id;
+SELECT id, versie, naam FROM bv_wko_systeem_op(pg_catalog.now()) ORDER BY id;
+SELECT id, versie, naam FROM bv_verontreiniging_op(pg_catalog.now()) ORDER BY id;
+SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_beleidsgebied, pg_catalog.now());
+SELECT * FROM bv_wat_verandert('2020-01-01'::date, '2040-01-01'::date);
+\if :{?alleen_lezen}
+\else
+UPDATE bv_beleidsgebied SET naam = naam || ' (werklast)'::text WHERE soort = 'gasveld'::text;
+SELECT id, versie, naam FROM bv_beleidsgebied_historie WHERE soort = 'gasveld'::text ORDER BY id;
+SELECT bv_besluit_vastleggen('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text,
+                             65::float8, 100::float8, 8::float8, 250::float8,
+                             '2026-06-01'::date, 'werklast'::text) > 0::bigint AS vastgelegd;
+SELECT oordeel, systeem, pg_catalog.jsonb_array_length(redenen) FROM bv_besluit ORDER BY id;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen
+  FROM bv_besluit_herhalen((SELECT max(id) FROM bv_besluit));
+SELECT pg_catalog.jsonb_array_length(bv_besluit_redenen('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text,
+                                     65::float8, 100::float8, 8::float8, 250::float8, '2026-06-01'::date, NULL::timestamptz));
+\endif
 ROLLBACK;
