@@ -70,7 +70,7 @@ SELECT register_id, systeem, status, diepte_van_m, diepte_tot_m, st_astext(putte
 SELECT register_id, fase, diepte_van_m, diepte_tot_m, st_astext(geom) FROM bv_wko_put ORDER BY register_id;
 SELECT register_id, buisnummer, round(afstand::numeric, 2), filter_boven_m, filter_onder_m, eenheid
   FROM bv_monitoringsputten_nabij('SRID=28992;POINT(233400 557000)'::geometry, 60::float8, 70::float8, 250::float8);
-SELECT id, register_id, filters, filterdiepten FROM bv_kaart_monitoringsputten ORDER BY id;
+SELECT register_id, filters, filterdiepten FROM bv_kaart_monitoringsputten ORDER BY register_id;
 
 -- KLIC: the import from bytes, then the checks on what it loaded
 \if :{?alleen_lezen}
