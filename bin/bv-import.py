@@ -149,6 +149,18 @@ def psql_cmd():
     return cmd
 
 
+def warn_superuser():
+    """The import needs no superuser (doc/import.md): say so when it runs as one."""
+    try:
+        r = subprocess.run(psql_cmd() + ["-c", "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"],
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return
+    if r.returncode == 0 and r.stdout.strip() == b"t":
+        err("warning: importing as a database superuser; a role with only the table rights is enough "
+            "(doc/import.md, doc/bro.md 'Which database role')")
+
+
 def import_psql(mod, path, bron, quiet, tmp):
     ctx = Ctx(quiet, path)
     errf = open(os.path.join(tmp, "psql.err"), "w+b")
@@ -353,6 +365,8 @@ def main(argv):
         return 2
     _, roots = load_importers()
     os.umask(0o077)
+    if not quiet:
+        warn_superuser()
     status = 0
     tmp = tempfile.mkdtemp(prefix="bv-import.")
     try:

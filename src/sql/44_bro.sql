@@ -342,10 +342,10 @@ BEGIN
                vergunning_datum = CASE WHEN g.vergunning_datum <= coalesce(g.eind_datum, ev.einde, g.vergunning_datum)
                                        THEN g.vergunning_datum END
           FROM (SELECT x.nr,
-                       (SELECT sum(v) FROM pg_catalog.unnest(x.k) v) AS koude,
-                       (SELECT sum(v) FROM pg_catalog.unnest(x.w) v) AS warmte,
-                       (SELECT sum(v) FROM pg_catalog.unnest(x.p) v) AS vermogen,
-                       (SELECT max(v) FROM pg_catalog.unnest(x.t) v) AS temp,
+                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.k) v) AS koude,
+                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.w) v) AS warmte,
+                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.p) v) AS vermogen,
+                       (SELECT pg_catalog.max(v) FROM pg_catalog.unnest(x.t) v) AS temp,
                        x.n_real
                   FROM (SELECT g2.nr,
                                -- realised installations' figures where given, else the design's
@@ -360,7 +360,7 @@ BEGIN
                           FROM pg_temp.bv_bro_guf g2, LATERAL (SELECT g2.obj) x2) x) w,
                (SELECT g3.nr,
                        pg_catalog.min(e2.datum) FILTER (WHERE e2.naam ~* '^(einde|beeindig|beëindig|sluiting|verwijder|opheffing)') AS einde,
-                       coalesce(bool_or(e2.naam ~* 'gerealiseerd|realisatie'), false) AS gerealiseerd
+                       coalesce(pg_catalog.bool_or(e2.naam ~* 'gerealiseerd|realisatie'), false) AS gerealiseerd
                   FROM pg_temp.bv_bro_guf g3
                   LEFT JOIN XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds,
                                                    'http://www.broservices.nl/xsd/brocommon/3.0' AS brocom),
@@ -373,13 +373,13 @@ BEGIN
         UPDATE pg_temp.bv_bro_guf g
            SET van_m = r.van_m, tot_m = r.tot_m, putten = r.putten, n_delen = r.n
           FROM (SELECT d.nr,
-                       min(d.van_m) FILTER (WHERE d.fase = b.fase) AS van_m,
-                       CASE WHEN bool_and(d.tot_m IS NOT NULL) FILTER (WHERE d.fase = b.fase)
-                            THEN max(d.tot_m) FILTER (WHERE d.fase = b.fase) END AS tot_m,
+                       pg_catalog.min(d.van_m) FILTER (WHERE d.fase = b.fase) AS van_m,
+                       CASE WHEN pg_catalog.bool_and(d.tot_m IS NOT NULL) FILTER (WHERE d.fase = b.fase)
+                            THEN pg_catalog.max(d.tot_m) FILTER (WHERE d.fase = b.fase) END AS tot_m,
                        ST_Multi(ST_Union(d.geom) FILTER (WHERE d.fase = b.fase)) AS putten,
                        pg_catalog.count(*)::integer AS n
                   FROM pg_temp.bv_bro_guf_deel d
-                  JOIN (SELECT d2.nr, CASE WHEN bool_or(d2.fase = 'gerealiseerd') THEN 'gerealiseerd' ELSE 'ontwerp' END AS fase
+                  JOIN (SELECT d2.nr, CASE WHEN pg_catalog.bool_or(d2.fase = 'gerealiseerd') THEN 'gerealiseerd' ELSE 'ontwerp' END AS fase
                           FROM pg_temp.bv_bro_guf_deel d2 GROUP BY d2.nr) b ON b.nr = d.nr
                  GROUP BY d.nr) r
          WHERE r.nr = g.nr;
