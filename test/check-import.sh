@@ -251,4 +251,13 @@ else
     echo "  skip the real BRO samples: $samples not found (they are outside the project, next to it)"
 fi
 
+echo "-- parts go with their system or well"
+n=$(q "SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900003'")
+q "DELETE FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'"
+expect "DELETE of a system deletes its $n wells, nothing else" "$(q "SELECT count(*) FROM bv_wko_put WHERE wko_id NOT IN (SELECT id FROM bv_wko_systeem)") $n" "0 3"
+q "DELETE FROM bv_monitoringsput WHERE register_id = 'GMW000000900102'"
+expect "DELETE of a well deletes its tubes" "$(q "SELECT count(*) FROM bv_monitoringsfilter WHERE put_id NOT IN (SELECT id FROM bv_monitoringsput)")" "0"
+q "TRUNCATE bv_wko_systeem, bv_monitoringsput RESTART IDENTITY" && ok "TRUNCATE works as before" || bad "TRUNCATE bv_wko_systeem"
+expect "TRUNCATE empties the parts" "$(counts)" "0/0/0/0"
+
 [ "$fail" -eq 0 ]
