@@ -226,6 +226,10 @@ echo "-- KLIC through the same command"
 out=$("$bv" import "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
 expect "KLIC delivery dispatched to klic-import" "$rc $out" "0 07G000123-1: nieuw, 4 kabels/leidingen, 1 diepten, 1 voorzorgsgebieden, 1 meldingen (levering 1)"
 
+iconv -f UTF-8 -t UTF-16 "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" > "$tmp/GI_gebiedsinformatielevering_07G000123_1.xml"
+out=$("$bv" import "$tmp/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
+expect "a UTF-16 KLIC file is recognised too" "$rc ${out%%:*}" "0 07G000123-1"
+
 echo "-- SQL, for ETL jobs holding the bytes"
 expect "bv_bro_import(xml, bron) directly" "$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v doc="$(cat "$fx/gmw-drie-filters-v2.xml")" 2>&1 <<< "SELECT soort || ' ' || objecten || ' ' || nieuw || ' ' || vervangen || ' ' || ongewijzigd FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'etl')")" "GMW 1 0 0 1"
 q "SELECT * FROM bv_bro_import('<a/>'::xml, 'x')" >/dev/null 2>&1 && bad "SQL: foreign XML accepted" || ok "SQL: foreign XML refused"
