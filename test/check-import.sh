@@ -127,6 +127,12 @@ PY
 expect "ETRS89-only location: transformed, within 3 m of the RD approximation" \
     "$(q "SELECT p.locatie_bron || ' ' || (ST_Distance(p.geom, ST_SetSRID(ST_MakePoint($ex, $ey), 28992)) < 3) || ' ' || p.diepte_tot_m || ' ' || w.status FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900005'")" "ETRS89 true 80 gerealiseerd"
 
+out=$(imp "$fx/guf-filterdiepte-lengte.xml" 2>&1)
+expect "screens as depths (top + length), no height reference" "$out" "guf-filterdiepte-lengte.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 putten/lussen"
+expect "  its range: realised screens 70-95 and 100-110 m-mv; design 65-110 kept" \
+    "$(q "SELECT w.diepte_van_m || '-' || w.diepte_tot_m || ' ' || ST_AsText(w.putten) || ' ' || (SELECT string_agg(p.fase || ':' || p.diepte_van_m || '-' || p.diepte_tot_m || ':' || coalesce(p.filter_boven_nap::text, '-'), ' ' ORDER BY p.fase) FROM bv_wko_put p WHERE p.wko_id = w.id) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900008'")" \
+    "70-110 MULTIPOINT((232101.5 556098.5)) gerealiseerd:70-110:- ontwerp:65-110:-"
+
 echo "-- GMW: monitoring wells with several tubes"
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
 expect "exit 0 and summary" "$rc $out" "0 gmw-drie-filters.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters"

@@ -305,14 +305,10 @@ BEGIN
                    CASE WHEN d.el LIKE '%Loop' THEN 'lus' ELSE 'put' END,
                    CASE WHEN d.el LIKE 'Design%' THEN 'ontwerp' ELSE 'gerealiseerd' END,
                    d.functie, d.maaiveld,
-                   CASE WHEN d.ref = 'NAP' THEN f.boven END,
-                   CASE WHEN d.ref = 'NAP' THEN f.onder END,
+                   f.boven_nap, f.onder_nap,
                    CASE WHEN d.el LIKE '%Loop' THEN CASE WHEN d.lusdiepte IS NOT NULL THEN 0::float8 END
-                        WHEN d.ref = 'NAP' THEN d.maaiveld - f.boven
-                        ELSE pg_catalog.abs(f.boven) END,
-                   CASE WHEN d.el LIKE '%Loop' THEN d.lusdiepte
-                        WHEN d.ref = 'NAP' THEN d.maaiveld - f.onder
-                        ELSE pg_catalog.abs(f.onder) END,
+                        ELSE f.van END,
+                   CASE WHEN d.el LIKE '%Loop' THEN d.lusdiepte ELSE f.tot END,
                    p.bron, p.g
               FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/gufcommon/1.0' AS gc,
                                           'http://www.opengis.net/gml/3.2' AS gml),
@@ -325,15 +321,27 @@ BEGIN
                                     ref text PATH '(.//*[local-name()="heightReference" or local-name()="verticalDatum"])[1]',
                                     maaiveld float8 PATH '(.//*[local-name()="groundLevel" or local-name()="groundLevelPosition"])[1]',
                                     deel xml PATH '.',
-                                    lusdiepte float8 PATH 'gc:loopDepth',
+                                    lusdiepte float8 PATH '(gc:loopDepth | gc:endDepthBottom)[1]',
                                     punt xml PATH '(gc:geometry//gml:Point)[1]',
                                     inst_punt xml PATH '(../../gc:geometry//gml:Point)[1]') d
              CROSS JOIN LATERAL (
-                 -- the screens: highest top and lowest bottom (XPath 1.0 has no max())
-                 SELECT (SELECT pg_catalog.max(v::text::float8) FROM pg_catalog.unnest(pg_catalog.xpath(
-                             '//*[contains(local-name(), "creen")]/*[contains(local-name(), "Top") or contains(local-name(), "top")]/text()'::text, d.deel)) v) AS boven,
-                        (SELECT pg_catalog.min(v::text::float8) FROM pg_catalog.unnest(pg_catalog.xpath(
-                             '//*[contains(local-name(), "creen")]/*[contains(local-name(), "Bottom") or contains(local-name(), "bottom")]/text()'::text, d.deel)) v) AS onder
+                 -- the screens (designScreen: ...Top/...Bottom; realisedScreen:
+                 -- topScreenDepth and length): with the height reference NAP
+                 -- heights (m NAP, up), converted with the ground level;
+                 -- otherwise depths below ground level, whatever their sign.
+                 -- The well's range: the shallowest top to the deepest bottom.
+                 SELECT pg_catalog.max(sc.top) FILTER (WHERE d.ref = 'NAP') AS boven_nap,
+                        pg_catalog.min(coalesce(sc.bottom, sc.top - sc.len)) FILTER (WHERE d.ref = 'NAP') AS onder_nap,
+                        pg_catalog.min(CASE WHEN d.ref = 'NAP' THEN d.maaiveld - sc.top
+                                            ELSE pg_catalog.abs(sc.top) END) AS van,
+                        CASE WHEN pg_catalog.bool_and(sc.bottom IS NOT NULL OR sc.len IS NOT NULL)
+                             THEN pg_catalog.max(CASE WHEN d.ref = 'NAP' THEN d.maaiveld - coalesce(sc.bottom, sc.top - sc.len)
+                                                      ELSE coalesce(pg_catalog.abs(sc.bottom), pg_catalog.abs(sc.top) + sc.len) END) END AS tot
+                   FROM XMLTABLE('//*[contains(local-name(), "creen")][*[contains(local-name(), "Top") or contains(local-name(), "top")]]'
+                                 PASSING d.deel
+                                 COLUMNS top float8 PATH '(*[contains(local-name(), "Top") or contains(local-name(), "top")])[1]',
+                                         bottom float8 PATH '(*[contains(local-name(), "Bottom") or contains(local-name(), "bottom")])[1]',
+                                         len float8 PATH '(*[local-name() = "length" or local-name() = "screenLength"])[1]') sc
              ) f
              CROSS JOIN LATERAL (
                  -- the delivered RD location of the element, else of its
