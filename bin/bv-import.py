@@ -183,6 +183,8 @@ def import_psql(mod, path, bron, quiet, tmp):
         refusal = str(e)
     except BrokenPipeError:
         pass                                # psql stopped: its stderr says why
+    except (OSError, ValueError, UnicodeError) as e:
+        refusal = "%s cannot be read: %s" % (bron, e)
     if refusal is not None:
         # never COMMIT: end the session, the server rolls the transaction back
         proc.kill()

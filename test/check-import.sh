@@ -228,6 +228,11 @@ c0=$(counts)
 imp "$fx/gmw-drie-filters.xml" "$tmp/vreemd.xml" >/dev/null 2>&1; rc=$?
 expect "several sources, one refused: exit 1, the rest imported" "$rc $(counts)" "1 $c0"
 
+createdb bv_import_zonder 2>/dev/null
+out=$(PGDATABASE=bv_import_zonder "$bv" import "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
+dropdb --if-exists bv_import_zonder 2>/dev/null
+grep -q 'has no bodemvisie extension' <<< "$out" && [ "$rc" -eq 1 ] && ok "a database without the extension: said so, exit 1" || bad "no extension: $rc $out"
+
 echo "-- KLIC through the same command"
 out=$("$bv" import "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
 expect "KLIC delivery dispatched to klic-import" "$rc $out" "0 07G000123-1: nieuw, 4 kabels/leidingen, 1 diepten, 1 voorzorgsgebieden, 1 meldingen (levering 1)"
