@@ -41,8 +41,16 @@ for layer in $(psql -X -At -c "SELECT f_table_name FROM geometry_columns
 done
 
 step "writing report.md"
-psql -X -At -v ON_ERROR_STOP=1 -f "$here/report.sql" > "$out/report.md"
+(cd "$root" && psql -X -At -v ON_ERROR_STOP=1 -f "$here/report.sql") > "$out/report.md"
 
 step "rendering map.png with MapServer"
 "$here/mapfile.sh" "$db" "$out/bodemvisie.map"
 MAPSERVER_CONFIG_FILE="$here/mapserver.conf" map2img -m "$out/bodemvisie.map" -o "$out/map.png" >/dev/null
+
+step "writing the location reports of the three example checks (HTML and PDF)"
+while IFS='|' read -r nr titel x y systeem van tot mv; do
+    BV_ROOT="$root" bash "$root/bin/cmd/rapport.sh" --punt "$x,$y" --label "$titel" --maaiveld "$mv" \
+        --systeem "$systeem" --van "$van" --tot "$tot" "$out/rapport-$nr" 2>/dev/null \
+        || { echo "demo: the location report $nr failed" >&2; exit 1; }
+    echo "     rapport-$nr/rapport.html, rapport.pdf: $titel" >&2
+done < "$here/voorbeelden.csv"

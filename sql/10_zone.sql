@@ -1,5 +1,5 @@
--- bv_zone_for_depth and bv_boring: SPEC.md sections 0-4.
--- Expectations are written out from SPEC.md; the queries list every row
+-- bv_zone_for_depth and bv_boring: doc/beleid.md sections 0-4.
+-- Expectations are written out from doc/beleid.md; the queries list every row
 -- where the function disagrees, so an empty result is a pass.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
@@ -48,7 +48,7 @@ SELECT e.*, z.eenheid AS got_eenheid, z.formatie AS got_formatie
   FROM expect_units e, bv_zone_for_depth(10 - e.level, 10) z
  WHERE (z.eenheid, z.formatie) IS DISTINCT FROM (e.eenheid, e.formatie);
 SELECT count(*) AS unit_cases FROM expect_units;
--- SPEC 0: level +5.0 NAP is wvp2, whatever the ground level.
+-- doc/beleid.md 0: level +5.0 NAP is wvp2, whatever the ground level.
 SELECT mv, (bv_zone_for_depth(mv - 5, mv)).eenheid
   FROM unnest(ARRAY[5.5, 12, 30]::float8[]) mv;
 
@@ -72,7 +72,7 @@ SELECT e.*, z.eenheid AS got_eenheid, z.formatie AS got_formatie
                 SELECT * FROM bv_zone_for_depth(e.depth, e.mv) WHERE e.mv IS NOT NULL) z
  WHERE (z.eenheid, z.formatie) IS DISTINCT FROM (e.eenheid, e.formatie);
 
--- Uses suited to each depth (vocabulary order of SPEC.md 11).
+-- Uses suited to each depth (vocabulary order of doc/beleid.md 11).
 CREATE TEMP TABLE expect_uses(depth float8, functies text[]);
 INSERT INTO expect_uses VALUES
   (-1,     '{}'),
@@ -93,6 +93,14 @@ INSERT INTO expect_uses VALUES
 SELECT e.*, z.functies AS got
   FROM expect_uses e, bv_zone_for_depth(e.depth) z
  WHERE z.functies IS DISTINCT FROM e.functies;
+
+-- Table 2.2, geothermal (issue 9): heat only in 1,400-4,500 m (Rijnland,
+-- Hoofd-Bontzandsteen, Boven-Rotliegend), not in the Zechstein (500-1,400),
+-- not below 4,500 m; electricity only where Boven-Rotliegend can be, i.e.
+-- the same band (the table gives no depth per formation).
+SELECT d, 'geothermie_warmte' = ANY (z.functies) AS warmte,
+       'geothermie_elektrisch' = ANY (z.functies) AS elektrisch, z.formatie
+  FROM unnest(ARRAY[500, 1399.999, 1400, 4499.999, 4500]::float8[]) d, bv_zone_for_depth(d) z;
 
 -- The whole answer, as users see it.
 SELECT * FROM bv_zone_for_depth(80);

@@ -1,5 +1,5 @@
 -- bv_wko_beslisboom (decision tree 4.1) and bv_wko_thermische_straal.
--- Expectations are written out from SPEC.md section 5 and issue 3; the
+-- Expectations are written out from doc/beleid.md section 5 and issue 3; the
 -- queries list every disagreement, so an empty result is a pass.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;

@@ -1,4 +1,4 @@
--- WKO interference (SPEC.md 5 and 11): bv_wko_bel and bv_wko_interference.
+-- WKO interference (doc/beleid.md 5 and 11): bv_wko_bel and bv_wko_interference.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
 

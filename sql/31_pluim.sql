@@ -1,4 +1,4 @@
--- Groundwater plumes (SPEC.md 6 and 11): bv_pluim and bv_pluim_approach.
+-- Groundwater plumes (doc/beleid.md 6 and 11): bv_pluim and bv_pluim_approach.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
 

@@ -1,5 +1,5 @@
 -- bv_bodemenergie_toets and the other policy rules (issue 4), on small
--- hand-made layers.  Expectations are written out from SPEC.md sections 1-5,
+-- hand-made layers.  Expectations are written out from doc/beleid.md sections 1-5,
 -- 7-9 and the issue; the queries list every disagreement (empty = pass).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
@@ -254,57 +254,10 @@ SELECT count(*) AS cross_check_mismatches
  WHERE a.got IS DISTINCT FROM b.want;
 ROLLBACK;
 
--- ---------------------------------------------------------------------
--- 3. Table 4.1: bv_systeemkeuze.
--- ---------------------------------------------------------------------
-CREATE TEMP TABLE expect_keuze(woningen int, bestaand boolean, systeem text);
-INSERT INTO expect_keuze VALUES
-  (0, false, 'gesloten'), (49, false, 'gesloten'), (50, false, 'open'), (51, false, 'open'),
-  (2000, false, 'open'), (2001, false, 'open'),
-  (49, true, 'gesloten'), (50, true, 'open'), (2000, true, 'open'), (2001, true, 'geothermie'),
-  (100000, true, 'geothermie');
-SELECT e.*, bv_systeemkeuze(e.woningen, e.bestaand) AS got
-  FROM expect_keuze e WHERE bv_systeemkeuze(e.woningen, e.bestaand) IS DISTINCT FROM e.systeem;
-SELECT bv_systeemkeuze(NULL, true) IS NULL AS null_woningen, bv_systeemkeuze(10, NULL) IS NULL AS null_bouw;
-SELECT bv_systeemkeuze(-1, false);
-
--- ---------------------------------------------------------------------
--- 4. Ladder van Assen.
--- ---------------------------------------------------------------------
-SELECT rang, string_agg(functie, ', ' ORDER BY functie) FROM bv_ladder_treden() GROUP BY rang ORDER BY rang;
-SELECT bv_ladder('bodemkwaliteit') AS kwaliteit, bv_ladder('wko_open') AS wko,
-       bv_ladder('geothermie_warmte') AS geothermie, bv_ladder('grondwaterwinning') AS grondwater,
-       bv_ladder('gaswinning') AS gas, bv_ladder('opslag_gas') AS gasopslag,
-       bv_ladder('injectie_formatiewater') AS formatiewater, bv_ladder('opslag_afval') AS afval,
-       bv_ladder('opslag_co2') AS co2;
--- geothermal before CO2 and gas storage (the municipality's letter)
-SELECT bv_ladder_voorrang('opslag_co2', 'geothermie_warmte') AS co2_vs_geothermie,
-       bv_ladder_voorrang('geothermie', 'opslag_gas') AS geothermie_vs_gasopslag,
-       bv_ladder_voorrang('grondwaterwinning', 'bodemkwaliteit') AS grondwater_vs_kwaliteit,
-       bv_ladder_voorrang('wko_open', 'geothermie') IS NULL AS same_rank_is_null,
-       bv_ladder(NULL) IS NULL AS null_in;
-SELECT bv_ladder('zoutwinning');
-SELECT bv_ladder_voorrang('wko_open', 'kernenergie');
-
--- ---------------------------------------------------------------------
--- 5. Geothermal potential: 1,200-1,500 dwellings per km2.
--- ---------------------------------------------------------------------
-SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000));
-SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 2000, 1500));
-SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000), 1000, 1000);
-SELECT * FROM bv_geothermie_woningen('SRID=28992;POLYGON EMPTY');
-SELECT bv_geothermie_woningen(NULL) IS NULL AS null_in;
-SELECT * FROM bv_geothermie_woningen(pg_temp.pt(0, 0));
-SELECT * FROM bv_geothermie_woningen(ST_Transform(pg_temp.sq(0, 0, 1000, 1000), 4326));
-SELECT * FROM bv_geothermie_woningen('SRID=28992;POLYGON((0 0,10 10,10 0,0 10,0 0))');
-SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000), 1500, 1200);
-SELECT * FROM bv_geothermie_woningen(pg_temp.sq(0, 0, 1000, 1000), 'NaN', 1200);
-SELECT * FROM bv_geothermie_woningen('SRID=28992;POLYGON((0 0,1e200 0,1e200 1e200,0 0))');
-SELECT * FROM bv_geothermie_woningen('SRID=28992;GEOMETRYCOLLECTION(POLYGON((0 0,1000 0,1000 1000,0 0)))');
+-- Table 4.1, the ladder and the geothermal potential: sql/52_keuzehulp.sql.
 
 -- Declared properties.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparallel
   FROM pg_proc p
- WHERE p.proname IN ('bv_bodemenergie_toets', 'bv_bodemenergie_oordeel', 'bv_systeemkeuze',
-                     'bv_ladder', 'bv_ladder_treden', 'bv_ladder_voorrang', 'bv_geothermie_woningen')
+ WHERE p.proname IN ('bv_bodemenergie_toets', 'bv_bodemenergie_oordeel')
  ORDER BY p.oid::regprocedure::text;

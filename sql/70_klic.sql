@@ -1,6 +1,6 @@
 -- KLIC import in SQL (bv_klic_import) and the cable-and-pipe checks of
 -- module 1: bv_graafcheck, bv_drinkwater_onder_verharding, bv_hoofdtrace_check.
--- Expectations are written from SPEC.md section 10 and the issue; each block
+-- Expectations are written from doc/beleid.md section 10 and the issue; each block
 -- lists mismatches, so an empty result is a pass.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
@@ -129,7 +129,7 @@ UNION ALL
   WHERE (c.soort, CASE WHEN c.soort = 'verontreiniging' THEN split_part(c.omschrijving, ' (', 1)
                        WHEN c.soort = 'archeologie' THEN c.omschrijving ELSE c.object_id END)
         NOT IN (SELECT v.soort, v.object FROM verwacht v));
--- the point source counts as the standard 150 m circle (ST_Buffer, SPEC section 0)
+-- the point source counts as the standard 150 m circle (ST_Buffer, doc/beleid.md section 0)
 SELECT abs(c.oppervlak_binnen_m2 - ST_Area(ST_Intersection(ST_Buffer(ST_GeomFromText('POINT(200 25)', 28992), 150),
                                       ST_GeomFromText('POLYGON((0 0,100 0,100 50,0 50,0 0))', 28992)))) < 1e-6 AS pluim_als_postgis
   FROM bv_graafcheck(ST_GeomFromText('POLYGON((0 0,100 0,100 50,0 50,0 0))', 28992)) c

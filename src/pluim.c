@@ -35,7 +35,7 @@ PG_FUNCTION_INFO_V1(bv_pluim);
 PG_FUNCTION_INFO_V1(bv_pluim_approach);
 
 #define QUADSEGS			8
-#define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (SPEC.md 6) */
+#define STANDARD_RADIUS_M	150.0	/* 10 m/yr x 30 yr x 0.5 (doc/beleid.md 6) */
 
 #define SOURCES_HINT "A plume has one source or a few; give one row per plume."
 #define CONTOUR_HINT "A surveyed contour has hundreds of vertices, not more; " \

@@ -7,7 +7,7 @@
  *
  * All numbers live in the tables at the top of this file; a policy update is
  * a change of one row.  Every band is half-open, [top, bottom) in metres
- * below ground level, so a boundary belongs to the deeper band (SPEC.md 0).
+ * below ground level, so a boundary belongs to the deeper band (doc/beleid.md 0).
  * Units of table 2.1 are given in m NAP and converted with the ground level:
  * level = maaiveld_nap - depth.
  *
@@ -91,9 +91,23 @@ static const DepthBand diepe_formaties[] = {
 };
 
 /*
- * Uses suited to each depth, in the order of the vocabulary of SPEC.md 11.
+ * Uses suited to each depth, in the order of the vocabulary of doc/beleid.md 11.
  * wko_gesloten: zones 1 and 2; wko_open: zone 2 only; kabels_leidingen: the
- * network layer; the deep uses: table 2.2.
+ * network layer; the deep uses: table 2.2 ("Opbouw 'diepe ondergrond' van
+ * Drenthe met geschikte bodemfuncties"):
+ *   500-1.400 Zechstein: "zout", "gas perslucht", "afval": no geothermal use;
+ *   1.400-4.500 Rijnland and Hoofd-Bontzandsteen: "gas/olie", "geothermie
+ *     warmte", "gas", "CO2"; Boven-Rotliegend: the same plus "geothermie
+ *     elektrisch"; "Overige members": "gas/olie", "gas", "CO2", no
+ *     geothermal use;
+ *   below 4.500 the table says nothing: no use.
+ * The table gives one depth range for all four formations of 1,400-4,500
+ * and no depth per formation, so a depth alone cannot tell Boven-Rotliegend
+ * (or an "Overige member") from Rijnland.  functies lists what may be suited
+ * at that depth: both geothermal uses over the whole range (eigen keuze;
+ * which formation is there must come from a borehole or a deep model).
+ * Checked against the table for issue 9: the rows below agree; the tests
+ * are on both sides of 1,400 and 4,500 (sql/10_zone.sql).
  */
 static const DepthBand functies[] = {
 	{0, 300, "wko_gesloten"},

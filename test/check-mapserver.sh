@@ -28,14 +28,17 @@ ows() {
 
 # 1. GetCapabilities lists every layer
 ows "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities"
-for layer in bodemenergie_open_zone1 bodemenergie_open_zone2 bodemenergie_gesloten_zone1 \
-             bodemenergie_gesloten_zone2 beleidsgebieden interferentie_gebieden wko_bellen pluimen; do
+# one soil-energy layer per band of the rulebook (e.g. gesloten_15_25)
+banden=$(psql -X -At -d "$db" -c "SELECT DISTINCT 'bodemenergie_' || kaartlaag FROM bv_kaart_bodemenergie_m")
+[ "$(echo "$banden" | grep -c gesloten_15_25)" -eq 1 ]
+check "the map has a band for the 15 m limit of the boringsvrije zone (gesloten_15_25)" $? "$banden"
+for layer in $banden beleidsgebieden interferentie_gebieden wko_bellen pluimen; do
     grep -q "<Name>$layer</Name>" "$tmp/body"; r=$?
     check "GetCapabilities lists $layer" $r "not in the capabilities document"
 done
 
 # 2. GetMap returns a PNG that is not blank
-ows "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=bodemenergie_open_zone2,beleidsgebieden,interferentie_gebieden,wko_bellen,pluimen&STYLES=&CRS=EPSG:28992&BBOX=228500,552000,238500,560500&WIDTH=500&HEIGHT=425&FORMAT=image/png"
+ows "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=bodemenergie_open_25_300,beleidsgebieden,interferentie_gebieden,wko_bellen,pluimen&STYLES=&CRS=EPSG:28992&BBOX=228500,552000,238500,560500&WIDTH=500&HEIGHT=425&FORMAT=image/png"
 cp "$tmp/body" "$tmp/map.png"
 file "$tmp/map.png" | grep -q "PNG image data, 500 x 425"; r=$?
 check "GetMap returns a 500x425 PNG" $r "$(file "$tmp/map.png")"

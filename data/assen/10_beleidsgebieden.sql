@@ -7,7 +7,7 @@ INSERT INTO bv_beleidsgebied (soort, naam, bron, geom) VALUES
    ST_Multi(ST_Buffer('SRID=28992;LINESTRING(235300 557200, 236300 557600)'::geometry, 700))),
   ('boringsvrije_zone', 'Verbodzone diepe boringen Assen-Oost', 'voorbeelddata',
    ST_Multi(ST_Buffer('SRID=28992;LINESTRING(235200 557100, 236500 557700)'::geometry, 1150))),
-  -- planned protection area Assen-West: a circle of 3,000 m diameter (SPEC.md 9)
+  -- planned protection area Assen-West: a circle of 3,000 m diameter (doc/beleid.md 9)
   ('grondwaterbeschermingsgebied', 'Grondwaterbeschermingsgebied Assen-West (Bos & Golfterrein, gepland)',
    'voorbeelddata', ST_Multi(ST_Buffer('SRID=28992;POINT(230200 555200)'::geometry, 1500))),
   -- national landscape Drentse Aa, east of the town

@@ -1,6 +1,6 @@
 -- Groundwater plumes in Assen. ILLUSTRATIVE (see README.md here).
 -- Contours are surveyed plume outlines; POINTs are sources without a contour
--- (the standard 150 m circle of SPEC.md 6).
+-- (the standard 150 m circle of doc/beleid.md 6).
 INSERT INTO bv_verontreiniging (naam, status, bron, geom) VALUES
   -- centre: two small overlapping plumes, together under 1 ha -> cluster
   ('Stomerij Oudestraat', 'actueel', 'voorbeelddata',

@@ -1,4 +1,4 @@
--- Depth zoning: SPEC.md sections 0-4 and 11.
+-- Depth zoning: doc/beleid.md sections 0-4 and 11.
 
 CREATE TYPE bv_zone AS (
     laag          text,

@@ -1,4 +1,4 @@
--- WKO interference: SPEC.md sections 5 and 11 (decision tree 4.1).
+-- WKO interference: doc/beleid.md sections 5 and 11 (decision tree 4.1).
 
 CREATE TYPE bv_wko_interferentie AS (
     groep      integer,

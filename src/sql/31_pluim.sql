@@ -1,4 +1,4 @@
--- Groundwater plumes: SPEC.md sections 6 and 11 (decision tree 2.1).
+-- Groundwater plumes: doc/beleid.md sections 6 and 11 (decision tree 2.1).
 
 CREATE TYPE bv_pluim_aanpak AS (
     cluster    integer,

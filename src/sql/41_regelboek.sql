@@ -159,17 +159,17 @@ $fn$;
 COMMENT ON FUNCTION bv_standaardrij_bewaken() IS
 'Trigger of the rulebook tables: a shipped row changed by hand is no longer standaard (so updates and dumps keep the change); a shipped row cannot be deleted (end a rule with geldig_tot).';
 
-CREATE TRIGGER bv_gebiedssoort_vervangen BEFORE INSERT ON bv_gebiedssoort
+CREATE OR REPLACE TRIGGER bv_gebiedssoort_vervangen BEFORE INSERT ON bv_gebiedssoort
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('soort');
-CREATE TRIGGER bv_gebiedssoort_bewaken BEFORE UPDATE OR DELETE ON bv_gebiedssoort
+CREATE OR REPLACE TRIGGER bv_gebiedssoort_bewaken BEFORE UPDATE OR DELETE ON bv_gebiedssoort
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
-CREATE TRIGGER bv_regel_vervangen BEFORE INSERT ON bv_regel
+CREATE OR REPLACE TRIGGER bv_regel_vervangen BEFORE INSERT ON bv_regel
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('code');
-CREATE TRIGGER bv_regel_bewaken BEFORE UPDATE OR DELETE ON bv_regel
+CREATE OR REPLACE TRIGGER bv_regel_bewaken BEFORE UPDATE OR DELETE ON bv_regel
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
-CREATE TRIGGER bv_beleidsconstante_vervangen BEFORE INSERT ON bv_beleidsconstante
+CREATE OR REPLACE TRIGGER bv_beleidsconstante_vervangen BEFORE INSERT ON bv_beleidsconstante
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('naam');
-CREATE TRIGGER bv_beleidsconstante_bewaken BEFORE UPDATE OR DELETE ON bv_beleidsconstante
+CREATE OR REPLACE TRIGGER bv_beleidsconstante_bewaken BEFORE UPDATE OR DELETE ON bv_beleidsconstante
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
 
 -- ---------------------------------------------------------------------------
@@ -261,6 +261,8 @@ INSERT INTO bv_beleidsconstante (naam, waarde, eenheid, uitleg, bron, standaard)
    'Hoofdstuk 2.3: leeftijd 30 jaar.', true),
   ('pluim_retardatie', 0.5, 'fractie', 'Vertraging van de verontreiniging ten opzichte van het grondwater.',
    'Hoofdstuk 2.3: retardatie 0,5 (samen 150 m).', true),
+  ('pluim_nabij_m', 25, 'm', 'Beslisboom 2.1: pluimen binnen deze afstand liggen "dicht bij elkaar" (kaartlaag bv_kaart_pluimen).',
+   'eigen keuze: het document noemt geen afstand ("meerdere dicht bij elkaar gelegen of elkaar overlappende pluimen"); 25 m zoals in de uitwerking in doc/beslisbomen.md.', true),
   ('pluim_cluster_max_m2', 10000, 'm2', 'Beslisboom 2.1: een cluster kleiner dan 1 ha krijgt de clusteraanpak.',
    'Hoofdstuk 2.3, beslisboom 2.1: "gebied < 1 ha".', true),
   ('geothermie_woningen_per_km2_min', 1200, 'woningen/km2', 'Ondergrens van het aantal woningen per km2 dat met geothermie verwarmd kan worden.',

@@ -41,6 +41,8 @@ DECLARE
     v_leeftijd double precision;
     v_retardatie double precision;
     v_pluim_r double precision;
+    v_meer_dan integer;
+    v_drempel double precision;
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
@@ -64,7 +66,15 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'The date on which the policy is read, e.g. CURRENT_DATE (the default) or ''2030-01-01''.';
     END IF;
-    v_bel := bv_constante('bel_straal_m'::text);
+    -- the policy's numbers (bv_beleidsconstante), in one read
+    SELECT max(c.waarde) FILTER (WHERE c.naam = 'bel_straal_m'),
+           max(c.waarde) FILTER (WHERE c.naam = 'pluim_stroming_m_per_jaar'),
+           max(c.waarde) FILTER (WHERE c.naam = 'pluim_leeftijd_jaar'),
+           max(c.waarde) FILTER (WHERE c.naam = 'pluim_retardatie'),
+           max(c.waarde) FILTER (WHERE c.naam = 'wko_meer_dan_systemen'),
+           max(c.waarde) FILTER (WHERE c.naam = 'interferentie_drempel')
+      INTO v_bel, v_stroming, v_leeftijd, v_retardatie, v_meer_dan, v_drempel
+      FROM bv_beleidsconstante c;
     v_r := coalesce(v_r, v_bel);
     IF NOT (v_r > 0::float8 AND v_r <= 10000::float8) THEN
         RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', v_r
@@ -128,9 +138,6 @@ BEGIN
         -- Bounds the index search for bubbles that may overlap.
         v_maxr := greatest(v_bel, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), v_bel));
     END IF;
-    v_stroming := bv_constante('pluim_stroming_m_per_jaar'::text);
-    v_leeftijd := bv_constante('pluim_leeftijd_jaar'::text);
-    v_retardatie := bv_constante('pluim_retardatie'::text);
     v_pluim_r := v_stroming * v_leeftijd * v_retardatie;
 
     RETURN QUERY
@@ -242,8 +249,7 @@ BEGIN
            AND ST_Intersects(g.geom, v_loc)
            AND g.vraag IS NOT NULL AND g.aanbod IS NOT NULL
            AND bv_wko_beslisboom(g.ontwikkelgebied, bv_wko_aantal_in(g.geom, v_peil), g.vraag, g.aanbod,
-                                 bv_constante('wko_meer_dan_systemen'::text)::integer,
-                                 bv_constante('interferentie_drempel'::text)) = 'interferentiegebied'
+                                 v_meer_dan, v_drempel) = 'interferentiegebied'
     ),
     w AS (
         SELECT max(CASE r.ernst WHEN 'verbod' THEN 2 WHEN 'restrictie' THEN 1 ELSE 0 END) AS n

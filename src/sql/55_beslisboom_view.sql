@@ -1,47 +1,75 @@
 -- Decision tree 4.1 per analysis area (bv_gebied): how many WKO systems it
 -- holds, the decision from the given demand and supply, and a measured proxy
--- for when the supply (or demand) is unknown.
+-- beside it.  Reads the rulebook (which areas forbid open systems in zone 2)
+-- and the named constants, like the check.
 
+CREATE FUNCTION bv_wko_beslisboom_gebieden(peildatum date DEFAULT CURRENT_DATE)
+RETURNS TABLE (id integer, naam text, ontwikkelgebied boolean, n_systemen integer,
+               vraag double precision, aanbod double precision, beslissing text,
+               bruikbaar_m2 double precision, bezet_m2 double precision,
+               bezet_aandeel double precision, beslissing_proxy text,
+               beslissing_met_proxy text, geom geometry(MultiPolygon, 28992))
+LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 100
+AS $fn$
+    WITH c AS (
+        SELECT bv_constante('bel_straal_m'::text) AS bel,
+               bv_constante('wko_meer_dan_systemen'::text)::integer AS n,
+               bv_constante('interferentie_drempel'::text) AS drempel,
+               (SELECT z.van_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_van,
+               (SELECT z.tot_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_tot
+    )
+    SELECT g.id, g.naam, g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod,
+           bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel),
+           p.bruikbaar_m2, p.bezet_m2,
+           p.bezet_m2 / nullif(p.bruikbaar_m2, 0::float8),
+           bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, p.bezet_m2, p.bruikbaar_m2, c.n, c.drempel),
+           -- the proxy never replaces a known demand or supply (issue 9):
+           -- only where both are unknown
+           CASE WHEN g.vraag IS NULL AND g.aanbod IS NULL
+                THEN bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, p.bezet_m2, p.bruikbaar_m2, c.n, c.drempel)
+                ELSE bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel) END,
+           g.geom
+      FROM c, bv_gebied g
+     CROSS JOIN LATERAL (SELECT bv_wko_aantal_in(g.geom, peildatum) AS n_systemen) s
+     CROSS JOIN LATERAL (
+            -- usable zone-2 ground: the area minus the areas in force where
+            -- the rulebook forbids an open system in zone 2
+            SELECT CASE WHEN pg_catalog.count(*) = 0 THEN g.geom
+                        ELSE ST_Difference(g.geom, ST_Union(b.geom), -1.0::float8) END AS bruikbaar
+              FROM bv_beleidsgebied b
+             WHERE ST_Intersects(b.geom, g.geom)
+               AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+               AND EXISTS (SELECT 1 FROM bv_regel r
+                            WHERE r.soort = b.soort AND r.ernst = 'verbod'
+                              AND 'open'::text = ANY (r.systemen)
+                              AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
+                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))) u
+     CROSS JOIN LATERAL (
+            -- every bubble in zone 2 that reaches into the area, also of
+            -- systems outside it; a system wholly above zone 2 (a shallow
+            -- closed loop) does not take zone-2 ground (3D, issue 9)
+            SELECT ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)) AS bellen
+              FROM bv_wko_systeem w
+             WHERE ST_DWithin(w.putten, g.geom,
+                              (SELECT greatest(c.bel, max(m.straal_m)) FROM bv_wko_systeem m))
+               AND ST_DWithin(w.putten, g.geom, coalesce(w.straal_m, c.bel))
+               AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+               AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
+               AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)) b
+     CROSS JOIN LATERAL (
+            SELECT ST_Area(u.bruikbaar) AS bruikbaar_m2,
+                   coalesce(ST_Area(ST_Intersection(b.bellen, u.bruikbaar, -1.0::float8)), 0::float8) AS bezet_m2) p
+$fn$;
+
+COMMENT ON FUNCTION bv_wko_beslisboom_gebieden(date) IS
+'Decision tree 4.1 per analysis area on peildatum: n_systemen = WKO systems in use with a well in the area; beslissing = bv_wko_beslisboom from the given vraag/aanbod (''onderzoek'' when either is unknown); bruikbaar_m2 = the area minus the areas in force where the rulebook forbids open systems in zone 2; bezet_m2 = the part of it covered by the bubbles of systems in use that reach zone 2; beslissing_proxy = the tree with bezet_m2 / bruikbaar_m2 as the demand/supply ratio (a proxy, labelled as such); beslissing_met_proxy = beslissing, or the proxy where demand and supply are both unknown. Constants from bv_beleidsconstante.';
+
+-- (a function result loses the typmod: the cast declares it for geometry_columns)
 CREATE VIEW bv_wko_beslisboom_gebied AS
-SELECT g.id,
-       g.naam,
-       g.ontwikkelgebied,
-       s.n_systemen,
-       g.vraag,
-       g.aanbod,
-       bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, 3, 0.30::float8) AS beslissing,
-       p.bruikbaar_m2,
-       p.bezet_m2,
-       p.bezet_m2 / nullif(p.bruikbaar_m2, 0::float8) AS bezet_aandeel,
-       CASE WHEN g.vraag IS NOT NULL AND g.aanbod IS NOT NULL
-            THEN bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, 3, 0.30::float8)
-            ELSE bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, p.bezet_m2, p.bruikbaar_m2, 3, 0.30::float8)
-       END AS beslissing_met_proxy,
-       g.geom
-  FROM bv_gebied g
- CROSS JOIN LATERAL (
-        -- systems with a well in the area
-        SELECT count(*)::integer AS n_systemen
-          FROM bv_wko_systeem w
-         WHERE ST_Intersects(w.putten, g.geom)) s
- CROSS JOIN LATERAL (
-        -- usable zone-2 ground: the area minus the areas where open WKO is
-        -- forbidden in zone 2
-        SELECT CASE WHEN count(*) = 0 THEN g.geom
-                    ELSE ST_Difference(g.geom, ST_Union(b.geom), -1.0::float8) END AS bruikbaar
-          FROM bv_beleidsgebied b
-         WHERE b.soort IN ('waterwingebied', 'boringsvrije_zone', 'grondwaterbeschermingsgebied')
-           AND ST_Intersects(b.geom, g.geom)) u
- CROSS JOIN LATERAL (
-        -- every bubble that reaches into the area, also of systems outside it
-        SELECT ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, 250::float8), 8)) AS bellen
-          FROM bv_wko_systeem w
-         WHERE ST_DWithin(w.putten, g.geom,
-                          (SELECT greatest(250::float8, max(m.straal_m)) FROM bv_wko_systeem m))
-           AND ST_DWithin(w.putten, g.geom, coalesce(w.straal_m, 250::float8))) b
- CROSS JOIN LATERAL (
-        SELECT ST_Area(u.bruikbaar) AS bruikbaar_m2,
-               coalesce(ST_Area(ST_Intersection(b.bellen, u.bruikbaar, -1.0::float8)), 0::float8) AS bezet_m2) p;
+SELECT b.id, b.naam, b.ontwikkelgebied, b.n_systemen, b.vraag, b.aanbod, b.beslissing,
+       b.bruikbaar_m2, b.bezet_m2, b.bezet_aandeel, b.beslissing_proxy, b.beslissing_met_proxy,
+       b.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_wko_beslisboom_gebieden(CURRENT_DATE) b;
 
 COMMENT ON VIEW bv_wko_beslisboom_gebied IS
-'Decision tree 4.1 per analysis area: n_systemen = WKO systems with a well in the area; beslissing = bv_wko_beslisboom from the given vraag/aanbod (''onderzoek'' when unknown); bruikbaar_m2 = the area minus waterwingebied, boringsvrije zone and grondwaterbeschermingsgebied (usable zone-2 ground); bezet_m2 = the part of it covered by bubbles (ST_Buffer(putten, coalesce(straal_m, 250))) of any system; beslissing_met_proxy = beslissing, or when demand or supply is unknown the tree with bezet_m2 / bruikbaar_m2 as the demand/supply ratio.';
+'Decision tree 4.1 per analysis area today: bv_wko_beslisboom_gebieden(CURRENT_DATE). Another date: call the function.';

@@ -5,7 +5,7 @@
 -- function.  The window functions need the whole table, so a WHERE on the
 -- plain views cannot use an index; map servers should read the _m versions.
 
--- WKO bubbles with their interference result (SPEC.md 5).
+-- WKO bubbles with their interference result (doc/beleid.md 5).
 CREATE VIEW bv_kaart_wko_bellen AS
 SELECT s.id,
        s.naam,
@@ -18,46 +18,103 @@ SELECT s.id,
        round((s.r).overlap_m2::numeric, 1)::double precision AS overlap_m2,
        (s.r).n_buren > 0 AS interfereert,
        ST_Multi(bv_wko_bel(s.putten, s.straal))::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT w.*, coalesce(w.straal_m, 250::float8) AS straal,
-               bv_wko_interference(w.putten, coalesce(w.straal_m, 250::float8),
+  FROM (SELECT w.*, coalesce(w.straal_m, c.bel) AS straal,
+               bv_wko_interference(w.putten, coalesce(w.straal_m, c.bel),
                                    w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
-          FROM bv_wko_systeem w) s;
+          FROM bv_wko_systeem w,
+               (SELECT bv_constante('bel_straal_m'::text) AS bel) c    -- once, not per row
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, CURRENT_DATE)) s;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
 'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
--- Plumes with their cluster and remediation approach (SPEC.md 6).
+-- Plumes with their cluster and remediation approach (doc/beleid.md 6).
+--
+-- Decision tree 2.1 (module 2) asks "Is sprake van meerdere dicht bij elkaar
+-- gelegen of elkaar overlappende pluimen?".  How close is "dicht bij elkaar"
+-- the document does not say; eigen keuze: the constant pluim_nabij_m (25 m,
+-- the distance of the walk-through in doc/beslisbomen.md).  (The window
+-- function's own default stays 0: its signature is a fixed contract.)
+
+-- toelichting: decision tree 2.1 asks whether the area is "< 1 ha", but a
+-- source without a contour is drawn as the standard 150 m circle (7 ha), so
+-- a cluster holding one can never be under 1 ha (doc/beleid.md 6).  The window
+-- function's return type is fixed; the layer says it here instead.  The
+-- document's own conclusion (module 2, Aanpak pluim): "Gezien de beperkte
+-- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
+-- gebiedsgerichte aanpak in Assen vooralsnog geen rol."
 CREATE VIEW bv_kaart_pluimen AS
-SELECT v.id,
-       v.naam,
-       v.status,
-       CASE WHEN GeometryType(v.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
-       (v.r).cluster,
-       (v.r).n_pluimen,
-       round((v.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
-       (v.r).aanpak,
-       ST_Multi(CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
-                     ELSE v.geom END)::geometry(MultiPolygon, 28992) AS geom
-  FROM (SELECT p.*, bv_pluim_approach(p.geom, 0::float8, 10000::float8) OVER (ORDER BY p.id) AS r
-          FROM bv_verontreiniging p
-         WHERE p.status <> 'gesaneerd') v;
+WITH k AS (
+    SELECT bv_constante('pluim_nabij_m'::text) AS nabij_m,
+           bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2,   -- 1 ha
+           bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+           bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+           bv_constante('pluim_retardatie'::text) AS retardatie
+),
+a AS (
+    SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2, k.stroming, k.leeftijd, k.retardatie,
+           bv_pluim_approach(p.geom, k.nabij_m, k.max_cluster_m2) OVER (ORDER BY p.id) AS r
+      FROM bv_verontreiniging p CROSS JOIN k
+     WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)
+),
+c AS (
+    -- per cluster: does it hold a source circle, and how large is the union
+    -- of its surveyed contours alone
+    SELECT (a.r).cluster AS cluster,
+           pg_catalog.bool_or(GeometryType(a.geom) = 'POINT') AS met_bron,
+           coalesce(ST_Area(ST_Union(CASE WHEN GeometryType(a.geom) <> 'POINT' THEN a.geom END)),
+                    0::float8) AS contour_m2
+      FROM a
+     GROUP BY (a.r).cluster
+)
+SELECT a.id,
+       a.naam,
+       a.status,
+       CASE WHEN GeometryType(a.geom) = 'POINT' THEN 'bron' ELSE 'contour' END AS vorm,
+       (a.r).cluster,
+       (a.r).n_pluimen,
+       round((a.r).cluster_m2::numeric, 1)::double precision AS cluster_m2,
+       (a.r).aanpak,
+       ST_Multi(CASE WHEN GeometryType(a.geom) = 'POINT'
+                     THEN bv_pluim(a.geom, a.stroming, a.leeftijd, a.retardatie)
+                     ELSE a.geom END)::geometry(MultiPolygon, 28992) AS geom,
+       CASE
+         WHEN (a.r).aanpak = 'cluster_of_gebied' AND c.met_bron AND c.contour_m2 < a.max_cluster_m2 THEN
+              'Cluster boven 1 ha alleen door de standaardcirkel (straal 150 m, ruim 7 ha) van een bron zonder '
+              'contour: zo''n cluster kan nooit "< 1 ha" zijn (beslisboom 2.1). De gemeten contouren samen: '
+              || round(c.contour_m2::numeric, 0)::text || ' m2. Beoordeel met een gemeten pluimcontour; '
+              'volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+         WHEN (a.r).aanpak = 'cluster_of_gebied' THEN
+              'Cluster van 1 ha of meer: clustergerichte aanpak afwegen tegen gebiedsgerichte aanpak '
+              '(beslisboom 2.1); volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
+       END AS toelichting
+  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster;
 
 COMMENT ON VIEW bv_kaart_pluimen IS
-'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied).';
+'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied); plumes within bv_constante(''pluim_nabij_m'') (25 m) count as close together. toelichting (Dutch) explains cluster_of_gebied, and says when a cluster is above 1 ha only because of standard circles.';
 
--- Soil-energy potential: for open and closed systems, per 3D zone, where it
--- is free (vrij), restricted (restrictie) or forbidden (verbod).  Built from
--- the policy areas and the current plumes with the rules of SPEC.md 2 and 9:
---   verbod:     waterwingebied and grondwaterbeschermingsgebied (all soil
---               energy), boringsvrije zone in zone 2, open systems in zone 1;
---   restrictie: boringsvrije zone in zone 1, honderdjaarszone and nationaal
---               landschap in zone 2, plumes (contour or 150 m circle);
---   vrij:       the rest of the map extent.
--- The map extent is the bounding box of all bodemvisie data plus 1 km.
-CREATE FUNCTION bv_bodemenergie_kaart()
-RETURNS TABLE (id integer, systeem text, zone_3d integer, oordeel text,
-               redenen text, geom geometry(MultiPolygon, 28992))
-LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 12
+-- Soil-energy potential (issue 9: the map reads the same rulebook as the
+-- check).  For every system type and every depth band of its borehole, the
+-- ground where the check answers verbod, restrictie or vrij (toegestaan).
+-- The bands come from the rulebook and the depth model: for a type allowed
+-- in [lo, hi] (bv_toegestane_diepte) the bottom of the borehole lies in
+-- (lo, t1], (t1, t2], ..., (tn, hi] where t1..tn are the depths of the rules
+-- (dieper_dan_m) between lo and hi, so that inside one band every rule
+-- either applies or not, exactly as in the check; plus the band (0, lo]
+-- where the type is forbidden by its zone (open above 25 m, geothermal
+-- above 1,400 m).  A rule with dieper_dan_m = d applies in a band (a, b]
+-- when a >= d.  Areas and plumes are those in force on peildatum.
+-- What the check adds and the map leaves out: interference with other WKO
+-- systems and interference areas (their own layers), the aquifer of an open
+-- screen (it needs a ground level) and advice; the potential map is about
+-- the policy areas.  The map extent is the bounding box of all bodemvisie
+-- data plus 1 km.
+CREATE FUNCTION bv_bodemenergie_kaart(peildatum date DEFAULT CURRENT_DATE)
+RETURNS TABLE (id integer, systeem text, zone_3d integer,
+               diepte_van_m double precision, diepte_tot_m double precision,
+               kaartlaag text, oordeel text, redenen text,
+               geom geometry(MultiPolygon, 28992))
+LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 30
 AS $$
 WITH extent AS (
     SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000::float8), 28992) AS g
@@ -66,93 +123,171 @@ WITH extent AS (
             UNION ALL SELECT w.putten FROM bv_wko_systeem w
             UNION ALL SELECT v.geom FROM bv_verontreiniging v) all_data
 ),
-klassen(systeem, zone_3d, nr) AS (
-    VALUES ('open', 1, 0), ('open', 2, 1), ('gesloten', 1, 2), ('gesloten', 2, 3)
+typen(systeem, nr, lo, hi) AS (
+    SELECT s.systeem, s.nr, d.van_m, d.tot_m
+      FROM (VALUES ('open'::text, 0), ('gesloten'::text, 1), ('geothermie'::text, 2)) AS s(systeem, nr)
+     CROSS JOIN LATERAL bv_toegestane_diepte(s.systeem) d
 ),
--- every policy area or plume with what it means per class
 regels AS (
-    SELECT k.systeem, k.zone_3d, k.nr, r.oordeel, r.reden, r.g
-      FROM klassen k
-      CROSS JOIN LATERAL (
-          SELECT CASE
-                   WHEN b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied') THEN 'verbod'
-                   WHEN b.soort = 'boringsvrije_zone' AND k.zone_3d = 2 THEN 'verbod'
-                   ELSE 'restrictie' END AS oordeel,
-                 b.soort AS reden, b.geom AS g
-            FROM bv_beleidsgebied b
-           WHERE b.soort IN ('waterwingebied', 'grondwaterbeschermingsgebied', 'boringsvrije_zone')
-              OR (b.soort IN ('honderdjaarszone', 'nationaal_landschap') AND k.zone_3d = 2)
-          UNION ALL
-          SELECT 'restrictie', 'verontreiniging',
-                 CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8) ELSE v.geom END
-            FROM bv_verontreiniging v
-           WHERE v.status <> 'gesaneerd'
-          UNION ALL
-          SELECT 'verbod', 'open_alleen_zone_2', e.g
-            FROM extent e
-           WHERE k.systeem = 'open' AND k.zone_3d = 1
-      ) r
+    SELECT t.systeem, g.code, g.soort, g.dieper_dan_m, g.ernst
+      FROM typen t
+      JOIN bv_regel g ON t.systeem = ANY (g.systemen)
+     WHERE g.ernst IN ('verbod', 'restrictie')
+       AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, peildatum)
 ),
-verbod AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
-           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
-      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'verbod', extent e
-     GROUP BY k.nr, e.g
+grenzen AS (
+    SELECT t.systeem, t.nr, t.lo, t.hi, x.d
+      FROM typen t
+     CROSS JOIN LATERAL (
+            SELECT t.lo AS d
+            UNION
+            SELECT r.dieper_dan_m FROM regels r
+             WHERE r.systeem = t.systeem AND r.dieper_dan_m > t.lo AND r.dieper_dan_m < t.hi) x
 ),
-restrictie AS (
-    SELECT k.nr, ST_Intersection(ST_Union(r.g), e.g, -1.0::float8) AS g,
-           string_agg(DISTINCT r.reden, ', '::text ORDER BY r.reden) AS redenen
-      FROM klassen k JOIN regels r ON r.nr = k.nr AND r.oordeel = 'restrictie', extent e
-     GROUP BY k.nr, e.g
+banden AS (
+    -- (a, b]: the bottom of the borehole; bandnr 0 = above the allowed band
+    SELECT g.systeem, g.nr, g.d AS a, coalesce(lead(g.d) OVER w, g.hi) AS b,
+           (row_number() OVER w)::integer AS bandnr
+      FROM grenzen g
+    WINDOW w AS (PARTITION BY g.systeem ORDER BY g.d)
+    UNION ALL
+    SELECT t.systeem, t.nr, 0::float8, t.lo, 0 FROM typen t WHERE t.lo > 0::float8
+),
+-- the areas and plumes in force, each kind's union once
+vlak_per_soort AS (
+    SELECT b.soort, ST_Union(b.geom) AS g
+      FROM bv_beleidsgebied b
+     WHERE bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+       AND b.soort IN (SELECT r.soort FROM regels r)
+     GROUP BY b.soort
+    UNION ALL
+    SELECT 'verontreiniging', ST_Union(
+               CASE WHEN GeometryType(v.geom) = 'POINT'
+                    THEN bv_pluim(v.geom, c.stroming, c.leeftijd, c.retardatie)
+                    ELSE v.geom END)
+      FROM bv_verontreiniging v,
+           (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+                   bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+                   bv_constante('pluim_retardatie'::text) AS retardatie) c
+     WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, peildatum)
+    HAVING pg_catalog.count(*) > 0
+),
+-- per band, which kinds of area forbid or restrict (a '*' kind: the whole
+-- extent); bands with the same set share one geometry computation
+band_redenen AS (
+    SELECT k.systeem, k.bandnr, r.ernst, r.soort AS reden
+      FROM banden k
+      JOIN regels r ON r.systeem = k.systeem AND (r.dieper_dan_m IS NULL OR k.a >= r.dieper_dan_m)
+     WHERE k.bandnr > 0
+       AND r.soort IN (SELECT s.soort FROM vlak_per_soort s)
+    UNION ALL
+    -- above the allowed band the type is forbidden everywhere
+    SELECT k.systeem, k.bandnr, 'verbod', '*zone' FROM banden k WHERE k.bandnr = 0
+    UNION ALL
+    -- geothermal is always under the Mijnbouwwet (the check's reason
+    -- 'geothermie'; inside a gas field the verbod covers it)
+    SELECT k.systeem, k.bandnr, 'restrictie', '*geothermie' FROM banden k
+     WHERE k.systeem = 'geothermie' AND k.bandnr > 0
+),
+handtekening AS (
+    SELECT k.systeem, k.bandnr,
+           coalesce(pg_catalog.string_agg(r.ernst || ':' || r.reden, ','::text ORDER BY r.ernst, r.reden), '') AS sig
+      FROM banden k
+      LEFT JOIN band_redenen r ON r.systeem = k.systeem AND r.bandnr = k.bandnr
+     GROUP BY k.systeem, k.bandnr
+),
+-- one computation per distinct set of reasons: the unions of the kinds'
+-- unions per severity (the areas lie inside the extent by construction)
+sets AS (
+    SELECT DISTINCT ON (h.sig) h.sig, h.systeem, h.bandnr FROM handtekening h ORDER BY h.sig, h.systeem, h.bandnr
+),
+ruw AS (
+    SELECT t.sig,
+           bool_or(r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
+           bool_or(r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'verbod') AS verbod,
+           -- a kind that also forbids in this set restricts nowhere else
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS restrictie,
+           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+               FILTER (WHERE r.ernst = 'verbod') AS redenen_verbod,
+           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+               FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS redenen_restrictie
+      FROM sets t
+      LEFT JOIN (SELECT b.*, EXISTS (SELECT 1 FROM band_redenen v
+                                      WHERE v.systeem = b.systeem AND v.bandnr = b.bandnr
+                                        AND v.ernst = 'verbod' AND v.reden = b.reden) AS ook_verbod
+                   FROM band_redenen b) r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
+      LEFT JOIN vlak_per_soort s ON s.soort = r.reden
+     GROUP BY t.sig
+),
+klassen AS (
+    SELECT w.sig,
+           CASE WHEN w.verbod_overal THEN e.g ELSE w.verbod END AS verbod,
+           CASE WHEN w.verbod_overal THEN NULL
+                WHEN w.restrictie_overal THEN
+                     CASE WHEN w.verbod IS NULL THEN e.g ELSE ST_Difference(e.g, w.verbod, -1.0::float8) END
+                WHEN w.verbod IS NULL THEN w.restrictie
+                WHEN w.restrictie IS NULL THEN NULL
+                ELSE ST_Difference(w.restrictie, w.verbod, -1.0::float8) END AS restrictie,
+           CASE WHEN w.verbod_overal OR w.restrictie_overal THEN NULL
+                WHEN w.verbod IS NULL AND w.restrictie IS NULL THEN e.g
+                ELSE ST_Difference(e.g, CASE WHEN w.verbod IS NULL THEN w.restrictie
+                                             WHEN w.restrictie IS NULL THEN w.verbod
+                                             ELSE ST_Union(w.verbod, w.restrictie) END,
+                                   -1.0::float8) END AS vrij,
+           w.redenen_verbod, w.redenen_restrictie
+      FROM ruw w, extent e
 ),
 vlakken AS (
-    SELECT k.systeem, k.zone_3d, k.nr, 'verbod' AS oordeel, 0 AS o, vb.redenen, vb.g
-      FROM klassen k JOIN verbod vb ON vb.nr = k.nr
-    UNION ALL
-    SELECT k.systeem, k.zone_3d, k.nr, 'restrictie', 1, rs.redenen,
-           CASE WHEN vb.g IS NULL THEN rs.g ELSE ST_Difference(rs.g, vb.g, -1.0::float8) END
-      FROM klassen k JOIN restrictie rs ON rs.nr = k.nr LEFT JOIN verbod vb ON vb.nr = k.nr
-    UNION ALL
-    SELECT k.systeem, k.zone_3d, k.nr, 'vrij', 2, NULL,
-           ST_Difference(e.g, ST_Union(coalesce(vb.g, 'SRID=28992;POLYGON EMPTY'::geometry),
-                                       coalesce(rs.g, 'SRID=28992;POLYGON EMPTY'::geometry)),
-                         -1.0::float8)
-      FROM klassen k CROSS JOIN extent e
-      LEFT JOIN verbod vb ON vb.nr = k.nr LEFT JOIN restrictie rs ON rs.nr = k.nr
+    SELECT k.systeem, k.nr, k.bandnr, k.a, k.b, o.oordeel, o.o, o.redenen, o.g
+      FROM banden k
+      JOIN handtekening h ON h.systeem = k.systeem AND h.bandnr = k.bandnr
+      JOIN klassen c ON c.sig = h.sig
+     CROSS JOIN LATERAL (VALUES ('verbod'::text, 0, c.redenen_verbod, c.verbod),
+                                ('restrictie'::text, 1, c.redenen_restrictie, c.restrictie),
+                                ('vrij'::text, 2, NULL::text, c.vrij)) AS o(oordeel, o, redenen, g)
 )
-SELECT (v.nr * 3 + v.o + 1)::integer, v.systeem, v.zone_3d, v.oordeel, v.redenen,
+SELECT (v.nr * 300 + v.bandnr * 3 + v.o + 1)::integer,
+       v.systeem,
+       -- the 3D zone the band lies in (NULL below 300 m)
+       (bv_zone_for_depth((v.a + v.b) / 2::float8)).zone_3d,
+       v.a, v.b,
+       pg_catalog.format('%s_%s_%s', v.systeem, v.a, v.b),
+       v.oordeel, v.redenen,
        ST_Multi(ST_CollectionExtract(v.g, 3))::geometry(MultiPolygon, 28992)
   FROM vlakken v
  WHERE v.g IS NOT NULL AND NOT ST_IsEmpty(ST_CollectionExtract(v.g, 3))
  ORDER BY 1
 $$;
-
-COMMENT ON FUNCTION bv_bodemenergie_kaart() IS
-'The soil-energy potential map: for open and closed systems and for 3D zone 1 and 2, the areas where soil energy is free (vrij), restricted (restrictie) or forbidden (verbod), with the kinds of area behind it. Reads the policy areas and current plumes.';
+COMMENT ON FUNCTION bv_bodemenergie_kaart(date) IS
+'The soil-energy potential map, read from the rulebook (bv_regel) like the check: for every system type (open, gesloten, geothermie) and every depth band (diepte_van_m, diepte_tot_m] of the bottom of the borehole, the ground where soil energy is forbidden (verbod), restricted (restrictie) or free (vrij) on peildatum, with the kinds of area behind it. The bands split where a rule starts (e.g. 15 m in the boringsvrije zone), so inside a band the map answers as bv_bodemenergie_toets does for the policy areas and plumes. kaartlaag names the band (e.g. gesloten_15_25), zone_3d its 3D zone.';
 
 -- (a function result loses the typmod: the cast declares it for geometry_columns)
 CREATE VIEW bv_kaart_bodemenergie AS
-SELECT k.id, k.systeem, k.zone_3d, k.oordeel, k.redenen,
-       k.geom::geometry(MultiPolygon, 28992) AS geom
-  FROM bv_bodemenergie_kaart() k;
+SELECT k.id, k.systeem, k.zone_3d, k.diepte_van_m, k.diepte_tot_m, k.kaartlaag,
+       k.oordeel, k.redenen, k.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_bodemenergie_kaart(CURRENT_DATE) k;
 
 COMMENT ON VIEW bv_kaart_bodemenergie IS
-'Map layer: soil-energy potential per system type (open, gesloten) and 3D zone: vrij, restrictie or verbod. Stable ids: 1-3 open zone 1, 4-6 open zone 2, 7-9 closed zone 1, 10-12 closed zone 2 (verbod, restrictie, vrij).';
+'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
 -- Materialized versions with spatial indexes, for map servers and large data.
-CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen;
+-- Created WITH NO DATA: until bv_kaart_verversen() runs (after installing,
+-- restoring or updating) reading one fails with "has not been populated"
+-- instead of showing an empty map (63_kaart_actualiteit.sql).
+CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
 CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
 'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen;
+CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
 CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
 'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie;
+CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
 CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS

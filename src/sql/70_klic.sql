@@ -1,5 +1,5 @@
 -- KLIC deliveries (IMKL GML) in the database, and the cable-and-pipe checks
--- of module 1 (SPEC.md section 10).  See doc/klic.md.
+-- of module 1 (doc/beleid.md section 10).  See doc/klic.md.
 --
 -- The XML is read inside PostgreSQL (its libxml2 XPath, XMLTABLE) and the
 -- geometries with PostGIS's ST_GeomFromGML: no schemas, no network, and the
