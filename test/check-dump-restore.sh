@@ -55,6 +55,13 @@ UPDATE bv_verontreiniging SET gesaneerd_op = '2025-01-01' WHERE naam = 'Oude tan
 SELECT bv_besluit_vastleggen(ST_SetSRID(ST_MakePoint(235500, 556500), 28992), 'open', 40, 120, 10, NULL, '2026-06-01', 'zaak 7');
 SQL
 
+# BRO rows: tables with foreign keys between them (bv_wko_put ->
+# bv_wko_systeem, bv_monitoringsfilter -> bv_monitoringsput)
+fx=$(cd "$(dirname "$0")" && pwd)/fixtures/bro
+for f in guf-meerdere-installaties-en-beeindigd.xml gmw-drie-filters.xml; do
+    psql_q -d "$src" -A -t -v doc="$(cat "$fx/$f")" <<< "SELECT soort FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'dump-test')" >/dev/null
+done
+
 # Rows, sequence positions and answers, as text.
 answers() {
     psql_q -d "$1" -A -t <<'SQL'
@@ -77,6 +84,9 @@ SELECT 'op', h.geregistreerd_tot, o.id, o.versie, o.naam
 SELECT 'besluit', b.id, b.oordeel, b.redenen, b.geregistreerd_op, b.geregistreerd_door, b.toelichting, ST_AsEWKB(b.locatie)
   FROM bv_besluit b ORDER BY b.id;
 SELECT 'herhalen', b.id, h.gelijk, h.oordeel_nu FROM bv_besluit b, LATERAL bv_besluit_herhalen(b.id) h ORDER BY b.id;
+SELECT 'wko_put', p.id, p.wko_id, p.register_id, p.fase, p.diepte_tot_m, ST_AsEWKB(p.geom) FROM bv_wko_put p ORDER BY p.id;
+SELECT 'monitoringsput', p.id, p.register_id, p.maaiveld_nap, ST_AsEWKB(p.geom), f.buisnummer, f.filter_boven_m, f.eenheid
+  FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id ORDER BY f.id;
 SELECT 'seq', s.sequencename, s.last_value FROM pg_sequences s WHERE s.sequencename LIKE 'bv\_%' ORDER BY 2;
 SELECT 'view', v.id, v.n_systemen, v.beslissing, round(v.bruikbaar_m2), round(v.bezet_m2), v.beslissing_met_proxy
   FROM bv_wko_beslisboom_gebied v ORDER BY v.id;
@@ -120,6 +130,8 @@ grep -q '^na_restore|2|2$' "$tmp/na.txt" || { echo "history after restore:"; cat
 if psql_q -d "$dst" -c "DELETE FROM bv_besluit" 2>/dev/null; then
     echo "bv_besluit is not append-only after restore"; status=1
 fi
+[ "$(grep -c '^wko_put|' "$tmp/before.txt")" -eq 7 ] && [ "$(grep -c '^monitoringsput|' "$tmp/before.txt")" -eq 5 ] \
+    || { echo "BRO rows missing"; status=1; }
 
 # New rows continue the restored identity sequences (no duplicate keys).
 for db in "$src" "$dst"; do
