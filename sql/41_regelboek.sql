@@ -59,7 +59,9 @@ SELECT pg_temp.redenen(pg_temp.pt(500, 500), 'open', 30, 100) AS beeindigd,
        pg_temp.redenen(pg_temp.pt(500, 500), 'open', 30, 100, NULL, CURRENT_DATE - 1) AS gisteren;
 ROLLBACK;
 
--- 3. Bad rows are refused, nothing written.
+-- 3. Bad rows are refused, nothing written.  (terse: the failing row
+-- would show the moment it was loaded)
+\set VERBOSITY terse
 \set ON_ERROR_STOP 0
 DELETE FROM bv_regel WHERE code = 'waterwingebied.bodemenergie';
 DELETE FROM bv_gebiedssoort WHERE soort = 'gasveld';
@@ -73,6 +75,7 @@ INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron, geldig_vanaf, 
 INSERT INTO bv_gebiedssoort (soort, omschrijving, bron) VALUES ('Hoofd Letters', 'x', 'x');
 UPDATE bv_beleidsconstante SET waarde = 'Infinity' WHERE naam = 'bel_straal_m';
 \set ON_ERROR_STOP 1
+\set VERBOSITY default
 SELECT count(*) AS regels, count(*) FILTER (WHERE standaard) AS standaard FROM bv_regel;
 
 -- 4. A restored row replaces the shipped one (pg_restore after CREATE EXTENSION).
@@ -137,3 +140,17 @@ ROLLBACK;
 \set ON_ERROR_STOP 0
 SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, NULL, NULL, NULL);
 SELECT * FROM bv_bodemenergie_toets(pg_temp.pt(0, 0), 'open', 30, 100, NULL, NULL, 'infinity');
+
+-- 7. Corrections of a rule keep history; a replaced shipped row on restore does not.
+BEGIN;
+UPDATE bv_regel SET dieper_dan_m = 20 WHERE code = 'boringsvrije_zone.dieper_dan_15m';
+SELECT code, dieper_dan_m, versie, standaard FROM bv_regel WHERE code = 'boringsvrije_zone.dieper_dan_15m';
+SELECT code, dieper_dan_m, versie FROM bv_regel_historie WHERE code = 'boringsvrije_zone.dieper_dan_15m';
+ROLLBACK;
+BEGIN;
+INSERT INTO bv_regel (code, soort, systemen, dieper_dan_m, ernst, uitleg, bron, standaard, versie)
+SELECT code, soort, systemen, dieper_dan_m, ernst, uitleg, bron, standaard, 3
+  FROM bv_regel WHERE code = 'gasveld.geothermie';
+SELECT code, versie, standaard, (SELECT count(*) FROM bv_regel_historie h WHERE h.code = 'gasveld.geothermie') AS historie
+  FROM bv_regel WHERE code = 'gasveld.geothermie';
+ROLLBACK;

@@ -210,3 +210,31 @@ UPDATE bv_besluit SET toelichting = 'zaak 2' WHERE id = :besluit RETURNING toeli
 RESET ROLE;
 ROLLBACK;
 
+
+-- 8. Reproduction from history: a decision recorded in one transaction,
+-- the area corrected in a later one; the replay on the registered data is
+-- the same answer, the replay on today's data is not.  (Its own database:
+-- the record is append-only and must be committed.)
+\c postgres
+CREATE DATABASE bv_besluit_historie;
+\c bv_besluit_historie
+SET client_min_messages = warning;
+CREATE EXTENSION bodemvisie CASCADE;
+INSERT INTO bv_beleidsgebied (id, soort, naam, geom)
+VALUES (1, 'honderdjaarszone', 'Proefzone', 'SRID=28992;MULTIPOLYGON(((230000 550000,231000 550000,231000 551000,230000 551000,230000 550000)))');
+SELECT bv_besluit_vastleggen('SRID=28992;POINT(230500 550500)', 'open', 30, 100, 10, NULL, '2026-06-01', 'zaak 2') AS besluit \gset
+UPDATE bv_beleidsgebied SET status = 'vervallen' WHERE id = 1;
+SELECT versie, status FROM bv_beleidsgebied WHERE id = 1;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen FROM bv_besluit_herhalen(:besluit);
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu,
+       jsonb_path_query_array(verschillen, '$[*].waar') AS waar
+  FROM bv_besluit_herhalen(:besluit, false);
+SELECT t.oordeel, t.regel, t.naam
+  FROM bv_besluit b, bv_bodemenergie_toets(b.locatie, b.systeem, b.diepte_van_m, b.diepte_tot_m, b.maaiveld_nap,
+                                           b.straal_m, b.peildatum, b.geregistreerd_op) t
+ WHERE b.id = :besluit;
+\set ON_ERROR_STOP 0
+SELECT count(*) FROM bv_bodemenergie_toets('SRID=28992;POINT(230500 550500)', 'open', 30, 100, 10, NULL, '2026-06-01', 'infinity');
+\set ON_ERROR_STOP 1
+\c contrib_regression
+DROP DATABASE bv_besluit_historie;

@@ -116,11 +116,15 @@ BEGIN
       INTO kolommen
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
+    -- (not a correction: the history of the time model skips it, and the
+    -- replaced row keeps the dumped version)
+    PERFORM pg_catalog.set_config('bodemvisie.herstel', 'aan', true);
     EXECUTE pg_catalog.format(
         'UPDATE %I.%I t SET (%s) = (SELECT %s FROM (SELECT ($1).*) n) WHERE t.%I::text = $2 AND t.standaard',
         TG_TABLE_SCHEMA, TG_TABLE_NAME, kolommen, kolommen, sleutel)
       USING NEW, waarde;
     GET DIAGNOSTICS vervangen = ROW_COUNT;
+    PERFORM pg_catalog.set_config('bodemvisie.herstel', '', true);
     IF vervangen > 0 THEN
         RETURN NULL;
     END IF;
@@ -149,7 +153,8 @@ BEGIN
     -- A change by hand makes a shipped row the user's own; a replacement
     -- with the same content (a restore, an update) keeps it shipped.
     IF OLD.standaard AND NEW.standaard
-       AND (pg_catalog.to_jsonb(NEW) - 'standaard'::text) IS DISTINCT FROM (pg_catalog.to_jsonb(OLD) - 'standaard'::text) THEN
+       AND (pg_catalog.to_jsonb(NEW) - '{standaard,versie,geladen_op}'::text[])
+           IS DISTINCT FROM (pg_catalog.to_jsonb(OLD) - '{standaard,versie,geladen_op}'::text[]) THEN
         NEW.standaard := false;
     END IF;
     RETURN NEW;
@@ -263,6 +268,8 @@ INSERT INTO bv_beleidsconstante (naam, waarde, eenheid, uitleg, bron, standaard)
    'Hoofdstuk 2.3: retardatie 0,5 (samen 150 m).', true),
   ('pluim_nabij_m', 25, 'm', 'Beslisboom 2.1: pluimen binnen deze afstand liggen "dicht bij elkaar" (kaartlaag bv_kaart_pluimen).',
    'eigen keuze: het document noemt geen afstand ("meerdere dicht bij elkaar gelegen of elkaar overlappende pluimen"); 25 m zoals in de uitwerking in doc/beslisbomen.md.', true),
+  ('monitoringsput_afstand_m', 250, 'm', 'De check noemt monitoringsputten binnen deze afstand waarvan het filter in de diepte van het systeem ligt.',
+   'eigen keuze: de afstand van een WKO-bel (250 m); module 1 en hoofdstuk 5 vragen om de locaties van peilbuizen, het document noemt geen afstand.', true),
   ('pluim_cluster_max_m2', 10000, 'm2', 'Beslisboom 2.1: een cluster kleiner dan 1 ha krijgt de clusteraanpak.',
    'Hoofdstuk 2.3, beslisboom 2.1: "gebied < 1 ha".', true),
   ('geothermie_woningen_per_km2_min', 1200, 'woningen/km2', 'Ondergrens van het aantal woningen per km2 dat met geothermie verwarmd kan worden.',

@@ -11,7 +11,8 @@ CREATE FUNCTION bv_bodemenergie_toets(locatie geometry, systeem text,
                                       diepte_tot_m double precision,
                                       maaiveld_nap double precision DEFAULT NULL,
                                       straal_m double precision DEFAULT NULL,
-                                      peildatum date DEFAULT CURRENT_DATE)
+                                      peildatum date DEFAULT CURRENT_DATE,
+                                      registratie timestamptz DEFAULT NULL)
 RETURNS TABLE (oordeel text, ernst text, regel text, bron_tabel text,
                bron_id integer, soort text, naam text, uitleg text, grondslag text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2000 ROWS 3
@@ -24,6 +25,7 @@ DECLARE
     v_mv      double precision := maaiveld_nap;
     v_r       double precision := straal_m;
     v_peil    date := peildatum;
+    v_reg     timestamptz := registratie;
     v_bel     double precision;
     v_wko     boolean;
     v_loc     geometry;
@@ -43,6 +45,7 @@ DECLARE
     v_pluim_r double precision;
     v_meer_dan integer;
     v_drempel double precision;
+    v_put_afstand double precision;
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
@@ -61,15 +64,24 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'The date on which the policy is read, e.g. CURRENT_DATE (the default) or ''2030-01-01''.';
     END IF;
+    IF v_reg IS NOT NULL AND NOT pg_catalog.isfinite(v_reg) THEN
+        RAISE EXCEPTION 'registratie must be a moment, got %', v_reg
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'NULL reads the current data; a moment (e.g. the geregistreerd_op of a decision) reads the data as registered then.';
+    END IF;
     -- the policy's numbers (bv_beleidsconstante), in one read
     SELECT max(c.waarde) FILTER (WHERE c.naam = 'bel_straal_m'),
            max(c.waarde) FILTER (WHERE c.naam = 'pluim_stroming_m_per_jaar'),
            max(c.waarde) FILTER (WHERE c.naam = 'pluim_leeftijd_jaar'),
            max(c.waarde) FILTER (WHERE c.naam = 'pluim_retardatie'),
            max(c.waarde) FILTER (WHERE c.naam = 'wko_meer_dan_systemen'),
-           max(c.waarde) FILTER (WHERE c.naam = 'interferentie_drempel')
-      INTO v_bel, v_stroming, v_leeftijd, v_retardatie, v_meer_dan, v_drempel
-      FROM bv_beleidsconstante c;
+           max(c.waarde) FILTER (WHERE c.naam = 'interferentie_drempel'),
+           max(c.waarde) FILTER (WHERE c.naam = 'monitoringsput_afstand_m')
+      INTO v_bel, v_stroming, v_leeftijd, v_retardatie, v_meer_dan, v_drempel, v_put_afstand
+      FROM (SELECT x.naam, x.waarde FROM bv_beleidsconstante x WHERE registratie IS NULL
+            UNION ALL
+            SELECT x.naam, x.waarde FROM bv_historie_op(NULL::bv_beleidsconstante, registratie) x
+             WHERE registratie IS NOT NULL) c;
     v_r := coalesce(v_r, v_bel);
     IF NOT (v_r > 0::float8 AND v_r <= 10000::float8) THEN
         RAISE EXCEPTION 'straal_m must be a radius in (0, 10000] m, got %', v_r
@@ -113,12 +125,40 @@ BEGIN
     v_wko := v_sys IN ('open', 'gesloten');
     IF v_wko THEN
         -- Bounds the index search for bubbles that may overlap.
-        v_maxr := greatest(v_bel, coalesce((SELECT max(w.straal_m) FROM bv_wko_systeem w), v_bel));
+        v_maxr := greatest(v_bel, coalesce(CASE WHEN v_reg IS NULL
+                                                THEN (SELECT max(w.straal_m) FROM bv_wko_systeem w)
+                                                ELSE (SELECT max(w.straal_m) FROM bv_wko_systeem_op(v_reg) w) END,
+                                           v_bel));
     END IF;
     v_pluim_r := v_stroming * v_leeftijd * v_retardatie;
 
+
+    -- The data: the current tables, or with registratie the rows as they
+    -- were registered at that moment (the history of the time model,
+    -- doc/tijd.md), so that a recorded decision can be reproduced.  Not
+    -- materialized: the spatial conditions reach the tables' indexes.
     RETURN QUERY
-    WITH r AS (
+    WITH bg AS NOT MATERIALIZED (
+        SELECT * FROM bv_beleidsgebied x WHERE v_reg IS NULL
+        UNION ALL
+        SELECT * FROM bv_beleidsgebied_op(v_reg) x WHERE v_reg IS NOT NULL
+    ),
+    ws AS NOT MATERIALIZED (
+        SELECT * FROM bv_wko_systeem x WHERE v_reg IS NULL
+        UNION ALL
+        SELECT * FROM bv_wko_systeem_op(v_reg) x WHERE v_reg IS NOT NULL
+    ),
+    vo AS NOT MATERIALIZED (
+        SELECT * FROM bv_verontreiniging x WHERE v_reg IS NULL
+        UNION ALL
+        SELECT * FROM bv_verontreiniging_op(v_reg) x WHERE v_reg IS NOT NULL
+    ),
+    rg AS NOT MATERIALIZED (
+        SELECT * FROM bv_regel x WHERE v_reg IS NULL
+        UNION ALL
+        SELECT * FROM bv_historie_op(NULL::bv_regel, v_reg) x WHERE v_reg IS NOT NULL
+    ),
+    r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
                NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,
                v_zone_txt AS uitleg, v_zone_bron AS grondslag
@@ -156,8 +196,8 @@ BEGIN
                                           ELSE pg_catalog.format(' (boorgat tot %s m-mv)', v_tot) END
                     ELSE pg_catalog.format('%s (%s): %s', k.komend, g.ernst, g.uitleg) END,
                g.bron
-          FROM bv_beleidsgebied b
-          JOIN bv_regel g ON g.soort = b.soort
+          FROM bg b
+          JOIN rg g ON g.soort = b.soort
          CROSS JOIN LATERAL (
                 SELECT bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) AS van_kracht,
                        bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) AS komend) k
@@ -171,7 +211,7 @@ BEGIN
                'Geothermie valt onder de Mijnbouwwet (het Rijk beslist): drukvalonderzoek en afstemming met de gasproducent (NAM) nodig.',
                'Hoofdstuk 2.2 en module 5: geothermie onder de Mijnbouwwet; gasvelden vragen drukvalonderzoek en samenwerking met de NAM.'
          WHERE v_sys = 'geothermie'
-           AND NOT EXISTS (SELECT 1 FROM bv_beleidsgebied g
+           AND NOT EXISTS (SELECT 1 FROM bg g
                             WHERE g.soort = 'gasveld' AND ST_Intersects(g.geom, v_loc)
                               AND bv_van_kracht(g.status, g.geldig_vanaf, g.geldig_tot, v_peil))
         UNION ALL
@@ -185,8 +225,8 @@ BEGIN
                || CASE WHEN v_sys = 'open'
                        THEN ' Een open systeem kan de verontreiniging aantrekken.' ELSE '' END,
                g.bron
-          FROM bv_verontreiniging v
-          JOIN bv_regel g ON g.soort = 'verontreiniging'
+          FROM vo v
+          JOIN rg g ON g.soort = 'verontreiniging'
          WHERE v_sys = ANY (g.systemen)
            AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
            AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_peil)
@@ -196,12 +236,25 @@ BEGIN
                     THEN ST_Intersects(bv_pluim(v.geom, v_stroming, v_leeftijd, v_retardatie), v_loc)
                     ELSE ST_Intersects(v.geom, v_loc) END
         UNION ALL
+        -- Monitoring wells nearby whose screen lies in the depth of the new
+        -- system (issue 11: the water company wants to know what affects its
+        -- monitoring network): advice, within monitoringsput_afstand_m.
+        SELECT 'advies', 'monitoringsput', 'bv_monitoringsput', m.put_id, 'monitoringsput',
+               coalesce(m.putcode, m.register_id),
+               pg_catalog.format('Monitoringsput %s (buis %s, filter %s-%s m-mv, eigenaar %s) op %s m: het filter ligt in de diepte van het systeem; overleg met de eigenaar van het meetnet.',
+                                 coalesce(m.putcode, m.register_id), m.buisnummer,
+                                 coalesce(m.filter_boven_m::text, '?'), coalesce(m.filter_onder_m::text, '?'),
+                                 coalesce(m.eigenaar, 'onbekend'), round(m.afstand::numeric, 0)),
+               'Module 1 en hoofdstuk 5: GISA bundelt "locaties van peilbuizen"; de waterleidingmaatschappij wil weten wat haar meetnet raakt. Afstand: eigen keuze (bv_constante(''monitoringsput_afstand_m'')).'
+          FROM bv_monitoringsputten_nabij(v_loc, v_van, v_tot, v_put_afstand) m
+         WHERE v_reg IS NULL
+        UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
                pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
                       v_r, w.naam, w.systeem, w.status, coalesce(w.straal_m, v_bel),
                       round(d.afstand::numeric, 1)),
                'Hoofdstuk 4.2, beslisboom 4.1: bellen met een straal van 250 m rond de putten mogen elkaar niet overlappen; in 3D alleen bij overlappende filters (eigen keuze, doc/beleid.md 5).'
-          FROM bv_wko_systeem w
+          FROM ws w
          CROSS JOIN LATERAL (SELECT ST_Distance(w.putten, v_loc) AS afstand) d
          WHERE v_wko
            AND ST_DWithin(w.putten, v_loc, v_r + v_maxr)
@@ -243,8 +296,8 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision, date) IS
-'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed).';
+COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
+'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed). registratie (a moment): read the policy areas, WKO systems, plumes and rules as they were registered then (their history), to reproduce a recorded decision.';
 
 CREATE FUNCTION bv_bodemenergie_oordeel(locatie geometry, systeem text,
                                         diepte_van_m double precision,
@@ -257,7 +310,7 @@ LANGUAGE sql STABLE PARALLEL SAFE COST 2000
 AS $fn$
     SELECT t.oordeel
       FROM bv_bodemenergie_toets(locatie, systeem, diepte_van_m, diepte_tot_m,
-                                 maaiveld_nap, straal_m, peildatum) t
+                                 maaiveld_nap, straal_m, peildatum, NULL::timestamptz) t
      LIMIT 1
 $fn$;
 

@@ -86,11 +86,6 @@ RETURNS jsonb
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2500
 AS $fn$
 BEGIN
-    IF registratie IS NOT NULL THEN
-        RAISE EXCEPTION 'a check on the data as registered at an earlier moment is not available yet'
-              USING ERRCODE = 'feature_not_supported',
-                    HINT = 'Call with registratie => NULL (the current data); bv_besluit_herhalen compares with the current data.';
-    END IF;
     RETURN (
         SELECT coalesce(pg_catalog.jsonb_agg(
                    pg_catalog.jsonb_build_object(
@@ -99,22 +94,31 @@ BEGIN
                                                 FROM bv_regel g WHERE g.code = t.regel),
                        'bron_tabel'::text, t.bron_tabel, 'bron_id'::text, t.bron_id,
                        'bron_versie'::text, CASE t.bron_tabel
-                           WHEN 'bv_beleidsgebied' THEN (SELECT b.versie FROM bv_beleidsgebied b WHERE b.id = t.bron_id)
-                           WHEN 'bv_wko_systeem' THEN (SELECT w.versie FROM bv_wko_systeem w WHERE w.id = t.bron_id)
-                           WHEN 'bv_verontreiniging' THEN (SELECT v.versie FROM bv_verontreiniging v WHERE v.id = t.bron_id)
+                           WHEN 'bv_beleidsgebied' THEN
+                                CASE WHEN registratie IS NULL
+                                     THEN (SELECT b.versie FROM bv_beleidsgebied b WHERE b.id = t.bron_id)
+                                     ELSE (SELECT b.versie FROM bv_beleidsgebied_op(registratie) b WHERE b.id = t.bron_id) END
+                           WHEN 'bv_wko_systeem' THEN
+                                CASE WHEN registratie IS NULL
+                                     THEN (SELECT w.versie FROM bv_wko_systeem w WHERE w.id = t.bron_id)
+                                     ELSE (SELECT w.versie FROM bv_wko_systeem_op(registratie) w WHERE w.id = t.bron_id) END
+                           WHEN 'bv_verontreiniging' THEN
+                                CASE WHEN registratie IS NULL
+                                     THEN (SELECT v.versie FROM bv_verontreiniging v WHERE v.id = t.bron_id)
+                                     ELSE (SELECT v.versie FROM bv_verontreiniging_op(registratie) v WHERE v.id = t.bron_id) END
                            END,
                        'soort'::text, t.soort, 'naam'::text, t.naam,
                        'uitleg'::text, t.uitleg, 'grondslag'::text, t.grondslag)
                    ORDER BY t.ordinality), '[]'::jsonb)
-          -- >>> the check: switch to history mode here <<<
+          -- the check, on the current data or as registered at a moment
           FROM bv_bodemenergie_toets(locatie, systeem, diepte_van_m, diepte_tot_m,
-                                     maaiveld_nap, straal_m, peildatum) WITH ORDINALITY AS t
+                                     maaiveld_nap, straal_m, peildatum, registratie) WITH ORDINALITY AS t
     );
 END
 $fn$;
 
 COMMENT ON FUNCTION bv_besluit_redenen(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
-'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie) and of its rule (regel_versie, when the rulebook keeps versions): what a decision record stores. registratie NULL = the current data (a moment: not available yet).';
+'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie) and of its rule (regel_versie, when the rulebook keeps versions): what a decision record stores. registratie NULL = the current data; a moment = the data as registered then.';
 
 CREATE FUNCTION bv_besluit_vastleggen(locatie geometry, systeem text,
                                       diepte_van_m double precision, diepte_tot_m double precision,
@@ -156,7 +160,7 @@ $fn$;
 COMMENT ON FUNCTION bv_besluit_vastleggen(geometry, text, double precision, double precision, double precision, double precision, date, text) IS
 'Runs bv_bodemenergie_toets and records it in bv_besluit (inputs, verdict, reasons with the versions of their sources, extension version, moment, user, optional toelichting). Returns the number of the record.';
 
-CREATE FUNCTION bv_besluit_herhalen(besluit bigint)
+CREATE FUNCTION bv_besluit_herhalen(besluit bigint, uit_historie boolean DEFAULT true)
 RETURNS TABLE (gelijk boolean, oordeel_vastgelegd text, oordeel_nu text,
                extensie_versie_vastgelegd text, extensie_versie_nu text, verschillen jsonb)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2500 ROWS 1
@@ -171,9 +175,11 @@ BEGIN
               USING ERRCODE = 'no_data_found',
                     HINT = 'SELECT id, geregistreerd_op, oordeel FROM bv_besluit ORDER BY id;';
     END IF;
-    -- The current data (history mode follows: registratie => b.geregistreerd_op).
+    -- The data as registered when the decision was recorded (reproduce),
+    -- or the current data (what would the answer be today?).
     v_nu := bv_besluit_redenen(b.locatie, b.systeem, b.diepte_van_m, b.diepte_tot_m,
-                               b.maaiveld_nap, b.straal_m, b.peildatum, NULL::timestamptz);
+                               b.maaiveld_nap, b.straal_m, b.peildatum,
+                               CASE WHEN uit_historie THEN b.geregistreerd_op END);
     RETURN QUERY
     WITH oud AS (SELECT r FROM pg_catalog.jsonb_array_elements(b.redenen) r),
          nieuw AS (SELECT r FROM pg_catalog.jsonb_array_elements(v_nu) r),
@@ -192,5 +198,5 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_besluit_herhalen(bigint) IS
-'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). Evaluates on the current data for now.';
+COMMENT ON FUNCTION bv_besluit_herhalen(bigint, boolean) IS
+'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). uit_historie (default): on the policy areas, WKO systems and plumes as they were registered when the decision was recorded (reproduction: equal unless the rulebook or the analysis areas changed, which keep no history yet); false: on the current data.';
