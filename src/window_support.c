@@ -54,6 +54,23 @@ bv_partition_param(WindowObject winobj, int argno, int row, const char *argname,
 	return DatumGetFloat8(d);
 }
 
+bool
+bv_row_flag(WindowObject winobj, int argno, int row, const char *argname,
+			const char *hint)
+{
+	bool		isnull,
+				isout;
+	Datum		d = WinGetFuncArgInPartition(winobj, argno, row,
+											 WINDOW_SEEK_HEAD, false, &isnull, &isout);
+
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL (row %d)", argname, row + 1),
+				 errhint("%s", hint)));
+	return DatumGetBool(d);
+}
+
 /*
  * The union of n GEOS geometries that the caller hands over (the collection
  * built from them takes ownership).  Collection and union go into pool.
