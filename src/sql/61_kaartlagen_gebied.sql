@@ -44,7 +44,7 @@ BEGIN
           FROM pg_catalog.pg_class c
          WHERE c.oid = pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', laag));
         IF gelijktijdig AND NOT gevuld THEN
-            RAISE NOTICE '%: never populated, refreshed without CONCURRENTLY this once', laag
+            RAISE NOTICE '%: not populated, refreshed without CONCURRENTLY this once', laag
                 USING HINT = 'Readers of this layer waited for the refresh; the next refresh is concurrent.';
         END IF;
         EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW %s @extschema@.%I',
