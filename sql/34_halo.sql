@@ -23,6 +23,19 @@ $$ SELECT abs(a - b) / greatest(abs(a), abs(b), 1e-300) $$;
 CREATE FUNCTION pg_temp.zelfde_partitie(n_paar bigint, n_a bigint, n_b bigint) RETURNS boolean
 LANGUAGE sql AS $$ SELECT n_paar = n_a AND n_paar = n_b $$;
 
+-- The merge over a per-region result table t with columns analyse_regio,
+-- id, eigen_rij and the group column kolom (groep or cluster).
+CREATE FUNCTION pg_temp.samenvoegen(t text, kolom text)
+RETURNS TABLE (id bigint, groep integer, n_groep integer) LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format(
+    'SELECT * FROM bv_groepen_samenvoegen(
+       (SELECT array_agg(analyse_regio ORDER BY analyse_regio, id, eigen_rij) FROM %1$I),
+       (SELECT array_agg(id::bigint ORDER BY analyse_regio, id, eigen_rij) FROM %1$I),
+       (SELECT array_agg(%2$I ORDER BY analyse_regio, id, eigen_rij) FROM %1$I),
+       (SELECT array_agg(eigen_rij ORDER BY analyse_regio, id, eigen_rij) FROM %1$I))', t, kolom);
+END $$;
+
 -- 1. WKO systems: 900 systems of 1 to 3 wells on 12 x 12 km, radii 40..250 m,
 -- screens between 0 and 300 m-mv.  Regions: three arbitrary lines.
 SELECT setseed(0.1414);
@@ -84,11 +97,7 @@ SELECT count(*) AS eigen_rijen,
 
 -- Groups: merged per-region groups = whole-table groups, as partitions.
 CREATE TEMP TABLE m2 AS
-SELECT * FROM bv_groepen_samenvoegen(
-  (SELECT array_agg(analyse_regio ORDER BY analyse_regio, id, eigen_rij) FROM h2),
-  (SELECT array_agg(id::bigint ORDER BY analyse_regio, id, eigen_rij) FROM h2),
-  (SELECT array_agg(groep ORDER BY analyse_regio, id, eigen_rij) FROM h2),
-  (SELECT array_agg(eigen_rij ORDER BY analyse_regio, id, eigen_rij) FROM h2));
+SELECT * FROM pg_temp.samenvoegen('h2', 'groep');
 SELECT count(*) AS rijen,
        count(DISTINCT w.groep) AS groepen,
        count(*) FILTER (WHERE w.n_groep > 1) AS in_groep,
@@ -112,11 +121,7 @@ SELECT analyse_regio, id, eigen_rij,
           OVER (PARTITION BY analyse_regio ORDER BY id)).*
   FROM sys_halo;
 CREATE TEMP TABLE m3 AS
-SELECT * FROM bv_groepen_samenvoegen(
-  (SELECT array_agg(analyse_regio ORDER BY analyse_regio, id, eigen_rij) FROM h3),
-  (SELECT array_agg(id::bigint ORDER BY analyse_regio, id, eigen_rij) FROM h3),
-  (SELECT array_agg(groep ORDER BY analyse_regio, id, eigen_rij) FROM h3),
-  (SELECT array_agg(eigen_rij ORDER BY analyse_regio, id, eigen_rij) FROM h3));
+SELECT * FROM pg_temp.samenvoegen('h3', 'groep');
 SELECT count(*) AS eigen_rijen,
        count(*) FILTER (WHERE h.n_buren IS DISTINCT FROM w.n_buren) AS n_buren_anders,
        count(*) FILTER (WHERE NOT pg_temp.rel(h.overlap_m2, w.overlap_m2) <= 1e-9) AS overlap_anders,
@@ -169,11 +174,7 @@ SELECT eigen_rij, count(*), count(cluster) AS cluster, count(n_pluimen) AS n_plu
        count(cluster_m2) AS cluster_m2, count(aanpak) AS aanpak
   FROM hp GROUP BY eigen_rij ORDER BY eigen_rij;
 CREATE TEMP TABLE mp AS
-SELECT * FROM bv_groepen_samenvoegen(
-  (SELECT array_agg(analyse_regio ORDER BY analyse_regio, id) FROM hp),
-  (SELECT array_agg(id::bigint ORDER BY analyse_regio, id) FROM hp),
-  (SELECT array_agg(cluster ORDER BY analyse_regio, id) FROM hp),
-  (SELECT array_agg(eigen_rij ORDER BY analyse_regio, id) FROM hp));
+SELECT * FROM pg_temp.samenvoegen('hp', 'cluster');
 -- The exact cluster_m2 and aanpak: a second pass per merged cluster.
 CREATE TEMP TABLE tp AS
 SELECT p.id, m.groep, (bv_pluim_approach(p.geom, 60, 200000) OVER (PARTITION BY m.groep ORDER BY p.id)).*
