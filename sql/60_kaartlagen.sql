@@ -117,4 +117,15 @@ SELECT id FROM bv_kaart_interferentie_gebied_m WHERE geom && ST_MakeEnvelope(233
 RESET enable_seqscan;
 
 SELECT * FROM bv_kaart_verversen(true);
+
+-- The default refresh is concurrent; a layer never populated (WITH NO DATA)
+-- cannot be refreshed concurrently: it is refreshed plainly, with a NOTICE.
+REFRESH MATERIALIZED VIEW bv_kaart_pluimen_m WITH NO DATA;
+SELECT relname, relispopulated FROM pg_class
+ WHERE relname IN ('bv_kaart_pluimen_m', 'bv_kaart_wko_bellen_m') ORDER BY 1;
+SET client_min_messages = notice;
+SELECT * FROM bv_kaart_verversen();
+SET client_min_messages = warning;
+SELECT relname, relispopulated FROM pg_class
+ WHERE relname IN ('bv_kaart_pluimen_m', 'bv_kaart_wko_bellen_m') ORDER BY 1;
 ROLLBACK;

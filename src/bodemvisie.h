@@ -192,6 +192,13 @@ struct WindowObjectData;
 extern double bv_partition_param(struct WindowObjectData *winobj, int argno, int row,
 								 const char *argname, const char *hint);
 
+/*
+ * A boolean argument of a window function that varies per row (eigen_rij):
+ * its value in row, or ERROR 22004 "<argname> must not be NULL (row n)".
+ */
+extern bool bv_row_flag(struct WindowObjectData *winobj, int argno, int row,
+						const char *argname, const char *hint);
+
 /* Union of n geometries handed over by the caller; result owned by pool. */
 extern GEOSGeometry *bv_union_owned(BvGeosPool *pool, GEOSGeometry **parts, int n);
 

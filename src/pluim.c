@@ -17,6 +17,13 @@
  * point sources are first compared by their centres: their inscribed and
  * circumscribed circles decide most pairs without GEOS.
  *
+ * Halo rows (the 4-argument form, trailing eigen_rij): a row with eigen_rij
+ * false is a plume of a neighbouring region that takes part in the
+ * clusters but gets no result of its own except its cluster number, which
+ * the merge across regions needs (bv_groepen_samenvoegen, doc/scaling.md).
+ * Pairs of two halo plumes are not tested, and the area is computed only
+ * for clusters with an own plume.
+ *
  *-------------------------------------------------------------------------
  */
 #include "bodemvisie.h"
@@ -98,6 +105,7 @@ bv_pluim(PG_FUNCTION_ARGS)
 typedef struct PluimResult
 {
 	bool		isnull;
+	bool		halo;			/* eigen_rij false: only cluster is given */
 	int32		cluster;
 	int32		n_pluimen;
 	double		cluster_m2;
@@ -112,6 +120,7 @@ typedef struct PluimPartition
 typedef struct Plume
 {
 	bool		active;
+	bool		own;			/* eigen_rij: false = halo, neighbour only */
 	bool		circle;			/* the standard circle of one POINT */
 	double		cx,
 				cy;				/* its centre */
@@ -130,6 +139,9 @@ typedef struct PluimParams
 } PluimParams;
 
 #define PARAM_NULL_HINT "Leave the argument out for its default."
+#define ARG_OWN 3
+#define OWN_ROW_HINT "eigen_rij is true for the plumes the analysis is for and false for " \
+	"halo plumes of neighbouring regions (neighbours only, no result); see doc/scaling.md."
 
 static void
 read_params(WindowObject winobj, int row, PluimParams *params)
@@ -398,8 +410,8 @@ cluster_area(Plume *plumes, const int *members, int nmembers)
 }
 
 static void
-compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
-				  int n, double *max_cluster_m2)
+compute_partition(WindowObject winobj, FunctionCallInfo fcinfo, BvCallCache *cache,
+				  PluimPartition *part, int n, double *max_cluster_m2)
 {
 	BvGeosPool *pool = bv_pool_create(CurrentMemoryContext, 2 * n + 4);
 	Plume	   *plumes = palloc0(sizeof(Plume) * Max(n, 1));
@@ -416,6 +428,8 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 	int32		srid = 0;
 	bool		have_srid = false;
 	int			ncomp;
+	bool	   *comp_own;
+	bool		with_own = PG_NARGS() >= 4;
 
 	/* 1. Read the rows. */
 	for (int i = 0; i < n; i++)
@@ -427,7 +441,10 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 		part->rows[i].isnull = true;
+		part->rows[i].halo = false;
 		read_params(winobj, i, &params);
+		plumes[i].own = !with_own || bv_row_flag(winobj, ARG_OWN, i, "eigen_rij",
+												  OWN_ROW_HINT);
 		d = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		if (isnull)
 			continue;
@@ -459,6 +476,8 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 
 			if (j <= i || !plumes[j].active)
 				continue;
+			if (!a->own && !plumes[j].own)
+				continue;		/* two halo plumes: no own plume needs the edge */
 			if (bv_uf_find(uf, i) == bv_uf_find(uf, j))
 				continue;		/* already connected: no test needed */
 			if (plumes_near(a, &plumes[j], params.nabij_m))
@@ -474,14 +493,21 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 	area = palloc(sizeof(double) * Max(ncomp, 1));
 	for (int c = 0; c < ncomp; c++)
 		start[c + 1] = start[c] + comp_size[c];
+	comp_own = palloc0(sizeof(bool) * Max(ncomp, 1));
 	for (int i = 0; i < n; i++)
 		if (active[i])
+		{
 			members[start[comp_id[i]] + fill[comp_id[i]]++] = i;
+			if (plumes[i].own)
+				comp_own[comp_id[i]] = true;
+		}
 	for (int c = 0; c < ncomp; c++)
 	{
 		if ((c & 63) == 0)
 			CHECK_FOR_INTERRUPTS();
-		area[c] = cluster_area(plumes, members + start[c], comp_size[c]);
+		area[c] = comp_own[c]
+			? cluster_area(plumes, members + start[c], comp_size[c])
+			: 0;				/* halo plumes only: nobody reads it */
 	}
 
 	for (int i = 0; i < n; i++)
@@ -490,6 +516,7 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 			continue;
 		part->rows[i].isnull = false;
 		part->rows[i].cluster = comp_id[i];
+		part->rows[i].halo = !plumes[i].own;
 		part->rows[i].n_pluimen = comp_size[comp_id[i]];
 		part->rows[i].cluster_m2 = area[comp_id[i]];
 	}
@@ -497,7 +524,8 @@ compute_partition(WindowObject winobj, BvCallCache *cache, PluimPartition *part,
 }
 
 /*
- * bv_pluim_approach(pluim, nabij_m, max_cluster_m2) OVER (...) -> bv_pluim_aanpak
+ * bv_pluim_approach(pluim, nabij_m, max_cluster_m2 [, eigen_rij]) OVER (...)
+ *   -> bv_pluim_aanpak
  */
 Datum
 bv_pluim_approach(PG_FUNCTION_ARGS)
@@ -532,7 +560,7 @@ bv_pluim_approach(PG_FUNCTION_ARGS)
 												  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 
-		compute_partition(winobj, cache, part, (int) nrows, max_cluster_m2);
+		compute_partition(winobj, fcinfo, cache, part, (int) nrows, max_cluster_m2);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextDelete(cxt);
 		part->computed = true;
@@ -541,6 +569,12 @@ bv_pluim_approach(PG_FUNCTION_ARGS)
 	res = &part->rows[WinGetCurrentPosition(winobj)];
 	if (res->isnull)
 		PG_RETURN_NULL();
+	if (res->halo)
+	{
+		values[0] = Int32GetDatum(res->cluster);
+		nulls[1] = nulls[2] = nulls[3] = true;
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
+	}
 	if (res->n_pluimen == 1)
 		aanpak = "geval";
 	else if (res->cluster_m2 < *max_cluster_m2)

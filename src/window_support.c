@@ -37,9 +37,13 @@ bv_check_length(double value, const char *argname)
 						  "Give a distance in metres; the policy uses 150 to 250 m.");
 }
 
-double
-bv_partition_param(WindowObject winobj, int argno, int row, const char *argname,
-				   const char *hint)
+/*
+ * The value of a window function argument in row, or ERROR 22004 when it
+ * is NULL; with_row names the row (for arguments that vary per row).
+ */
+static Datum
+window_arg_not_null(WindowObject winobj, int argno, int row, const char *argname,
+					const char *hint, bool with_row)
 {
 	bool		isnull,
 				isout;
@@ -47,11 +51,32 @@ bv_partition_param(WindowObject winobj, int argno, int row, const char *argname,
 											 WINDOW_SEEK_HEAD, false, &isnull, &isout);
 
 	if (isnull)
+	{
+		if (with_row)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not be NULL (row %d)", argname, row + 1),
+					 errhint("%s", hint)));
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s must not be NULL", argname),
 				 errhint("%s", hint)));
-	return DatumGetFloat8(d);
+	}
+	return d;
+}
+
+double
+bv_partition_param(WindowObject winobj, int argno, int row, const char *argname,
+				   const char *hint)
+{
+	return DatumGetFloat8(window_arg_not_null(winobj, argno, row, argname, hint, false));
+}
+
+bool
+bv_row_flag(WindowObject winobj, int argno, int row, const char *argname,
+			const char *hint)
+{
+	return DatumGetBool(window_arg_not_null(winobj, argno, row, argname, hint, true));
 }
 
 /*

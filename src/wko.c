@@ -46,6 +46,16 @@
  * The 2-argument C entry of release 0.1.0 is the same function: it reads
  * depth arguments only when PG_NARGS() says they are there.
  *
+ * Halo rows (the 6-argument form, trailing eigen_rij): a row with
+ * eigen_rij false takes part as a neighbour of the other rows but gets no
+ * result of its own, so that a per-region analysis over a region's own
+ * rows plus a halo of nearby rows of other regions gives the own rows
+ * exactly the n_buren and overlap_m2 of one analysis of the whole table
+ * (doc/scaling.md).  Pairs of two halo rows are never tested (no own row
+ * needs that edge, and the merge of groups gets it from the region that
+ * owns them); a halo row's result carries only its groep, which the merge
+ * (bv_groepen_samenvoegen) needs to stitch groups across regions.
+ *
  *-------------------------------------------------------------------------
  */
 #include "bodemvisie.h"
@@ -70,6 +80,7 @@ PG_FUNCTION_INFO_V1(bv_wko_interference);
 typedef struct WkoSystem
 {
 	bool		active;
+	bool		own;			/* eigen_rij: false = halo, neighbour only */
 	double		r;
 	double		top;			/* screen interval, m-mv; -inf / +inf when open */
 	double		bottom;
@@ -258,6 +269,7 @@ bv_wko_bel(PG_FUNCTION_ARGS)
 typedef struct WkoResult
 {
 	bool		isnull;
+	bool		halo;			/* eigen_rij false: only groep is given */
 	int32		groep;
 	int32		n_groep;
 	int32		n_buren;
@@ -421,6 +433,22 @@ systems_near(BvGeosPool *pool, const WkoRead *rd, WkoSystem *a, WkoSystem *b,
 #define ARG_MARGIN	4
 #define NARGS_3D	5
 
+/*
+ * The argument number of eigen_rij, or -1 when the form has none: only the
+ * 6-argument form has it (a 3-argument overload would make calls such as
+ * bv_wko_interference(p, 250, NULL) of the 5-argument form ambiguous).
+ */
+#define ARG_OWN		5
+#define NARGS_OWN	6
+static int
+own_argno(int nargs)
+{
+	return nargs == NARGS_OWN ? ARG_OWN : -1;
+}
+
+#define OWN_ROW_HINT "eigen_rij is true for the rows the analysis is for and false for " \
+	"halo rows of neighbouring regions (neighbours only, no result); see doc/scaling.md."
+
 #define DEPTH_HINT "Give the screen depth in metres below ground level (m-mv, positive " \
 	"downward, 0 = ground level), e.g. 25 and 300; NULL for the whole column."
 
@@ -510,6 +538,7 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 	bool		with_depth = PG_NARGS() >= NARGS_3D;
 	bool		have_margin = false;
 	double		margin = 0;
+	int			argno_own = own_argno(PG_NARGS());
 
 	rd.maxwells = Max(n, 16);
 	rd.nwells = 0;
@@ -529,8 +558,11 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 		part->rows[i].isnull = true;
+		part->rows[i].halo = false;
 		sys[i].top = -INFINITY;
 		sys[i].bottom = INFINITY;
+		sys[i].own = argno_own < 0 || bv_row_flag(winobj, argno_own, i, "eigen_rij",
+												   OWN_ROW_HINT);
 		if (with_depth)
 		{
 			/* checked on every row, also rows that take no part */
@@ -600,6 +632,8 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 
 			if (j <= i || !b->active)
 				continue;
+			if (!a->own && !b->own)
+				continue;		/* two halo rows: no own row needs the edge */
 			if (!depths_meet(a, b, margin))
 				continue;		/* different depth ranges: no shared bubble */
 			if (a->nwells > 1 && b->nwells > 1)
@@ -657,6 +691,11 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 			continue;
 		res->isnull = false;
 		res->groep = comp_id[i];
+		if (!a->own)
+		{
+			res->halo = true;	/* groep only, for the merge */
+			continue;
+		}
 		res->n_groep = comp_size[comp_id[i]];
 		res->n_buren = nnb;
 
@@ -713,10 +752,12 @@ compute_partition(WindowObject winobj, FunctionCallInfo fcinfo,
 
 /*
  * bv_wko_interference(putten, straal_m [, diepte_van_m, diepte_tot_m,
- *                     marge_verticaal_m]) OVER (...) -> bv_wko_interferentie
+ *                     marge_verticaal_m] [, eigen_rij]) OVER (...)
+ *   -> bv_wko_interferentie
  *
- * One C entry for both SQL forms: the 2-argument one of release 0.1.0
- * (upgrade/bodemvisie--0.1.0.sql) and the 5-argument one of today.
+ * One C entry for all SQL forms: the 2-argument one of release 0.1.0
+ * (upgrade/bodemvisie--0.1.0.sql), the 5-argument one, and the
+ * 6-argument one with a trailing eigen_rij.
  */
 Datum
 bv_wko_interference(PG_FUNCTION_ARGS)
@@ -757,6 +798,11 @@ bv_wko_interference(PG_FUNCTION_ARGS)
 	if (res->isnull)
 		PG_RETURN_NULL();
 	values[0] = Int32GetDatum(res->groep);
+	if (res->halo)
+	{
+		nulls[1] = nulls[2] = nulls[3] = true;
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
+	}
 	values[1] = Int32GetDatum(res->n_groep);
 	values[2] = Int32GetDatum(res->n_buren);
 	values[3] = Float8GetDatum(res->overlap_m2);

@@ -4,6 +4,11 @@
 #
 #   test/bench-window.sh [SHAPE SIZE...]...
 #   default: uniform 20000 100000 clustered 20000 100000 dense 250 500 1000 2000 5000 10000
+#   test/bench-window.sh halo [SIZE [REGIONS]]   (default 100000 10)
+#       per region with a halo (doc/scaling.md) against one analysis of the
+#       whole table, uniform data, regions a grid of vertical strips and two
+#       rows; prints the time ratio next to the row ratio (own + halo) / own
+#       and checks that the answers are the same
 #   BENCH_SQL_TIMEOUT=seconds   bound on each SQL statement (default 300);
 #                               a bounded run is reported as "> X s"
 #
@@ -204,6 +209,110 @@ PLUIM_AGREE="SELECT count(*) FILTER (WHERE o.n_pluimen <> s.n_pluimen OR o.aanpa
   FROM bench_r_ours o JOIN bench_r_sql s USING (id)"
 WKO_K="SELECT round(avg(n_buren), 1) FROM bench_r_ours"
 PLUIM_K="SELECT round(avg(n_pluimen), 1) FROM bench_r_ours"
+
+# ---------- halo mode ----------
+if [ "${args[0]}" = halo ]; then
+    n=${args[1]:-100000}
+    nreg=${args[2]:-10}
+    cols=$((nreg / 2))
+    echo "machine: $(nproc) cores (shared with other sessions), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "halo: $n uniform WKO systems and $n plumes in $nreg regions ($cols x 2 grid); wall ms / backend CPU s"
+    generate uniform "$n" >/dev/null
+    side_w=$(awk -v n="$n" 'BEGIN {printf "%.3f", sqrt(n) * 500}')
+    side_p=$(awk -v n="$n" 'BEGIN {printf "%.3f", sqrt(n) * 600}')
+    psql_q -v ON_ERROR_STOP=1 >/dev/null <<SQL
+ALTER TABLE bench_sys ADD COLUMN regio int;
+UPDATE bench_sys SET regio = least(floor(ST_X(ST_Centroid(putten)) / ($side_w / $cols)), $cols - 1)::int
+                           + $cols * least(floor(ST_Y(ST_Centroid(putten)) / ($side_w / 2)), 1)::int;
+ALTER TABLE bench_pluim ADD COLUMN regio int, ADD COLUMN contour geometry;
+UPDATE bench_pluim SET regio = least(floor(ST_X(ST_Centroid(pluim)) / ($side_p / $cols)), $cols - 1)::int
+                             + $cols * least(floor(ST_Y(ST_Centroid(pluim)) / ($side_p / 2)), 1)::int,
+                       contour = CASE WHEN ST_Dimension(pluim) = 0 THEN bv_pluim(pluim) ELSE pluim END;
+CREATE INDEX ON bench_pluim USING gist (contour);
+VACUUM ANALYZE bench_sys;
+VACUUM ANALYZE bench_pluim;
+DROP TABLE IF EXISTS bench_sys_halo, bench_pluim_halo, bench_r_heel, bench_r_halo, bench_r_zonder;
+SQL
+    row() { printf '  %-44s %9s ms %7s s\n' "$1" "$2" "$3"; }
+    # bv_groepen_samenvoegen over bench_r_halo's column $1 into bench_r_samen
+    merge() {
+        read -r t_m c_m _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_samen AS
+SELECT m.* FROM bv_groepen_samenvoegen(
+  (SELECT array_agg(analyse_regio::text ORDER BY analyse_regio, id) FROM bench_r_halo),
+  (SELECT array_agg(id::bigint ORDER BY analyse_regio, id) FROM bench_r_halo),
+  (SELECT array_agg($1 ORDER BY analyse_regio, id) FROM bench_r_halo),
+  (SELECT array_agg(eigen_rij ORDER BY analyse_regio, id) FROM bench_r_halo)) m;" 0)
+        row "merge (bv_groepen_samenvoegen)" "$t_m" "$c_m"
+    }
+    # the time with halo against the whole table and against no halo, next
+    # to what the halo adds in rows (variables of the caller)
+    ratios() {
+        awk -v th="$t_halo" -v tw="$t_heel" -v tz="$t_zonder" -v ch="$c_halo" -v cw="$c_heel" -v nh="$nh" -v n="$n" 'BEGIN {
+        printf "  with halo / whole table: wall %.3f, CPU %.3f; rows (own + halo) / own = %.3f\n", th / tw, ch / (cw > 0 ? cw : 0.01), (n + nh) / n
+        printf "  halo cost over no halo: wall %+.1f %%, rows %+.1f %%\n", 100 * (th - tz) / tz, 100 * nh / n }'
+    }
+    read -r t c _ _ < <(timed "CREATE UNLOGGED TABLE bench_sys_halo AS
+SELECT s.regio AS analyse_regio, s.id, s.putten, s.r, true AS eigen_rij FROM bench_sys s
+UNION ALL
+SELECT DISTINCT o.regio, h.id, h.putten, h.r, false
+  FROM bench_sys h JOIN bench_sys o ON o.regio <> h.regio
+   AND ST_DWithin(o.putten, h.putten, o.r + (SELECT max(r) FROM bench_sys));" 0)
+    nh=$(psql_q -At -c "SELECT count(*) FILTER (WHERE NOT eigen_rij) FROM bench_sys_halo")
+    echo "WKO: $nh halo rows, $(awk -v a="$nh" -v n="$n" 'BEGIN {printf "%.2f", 100 * a / n}') % of $n"
+    row "halo build (spatial self-join)" "$t" "$c"
+    read -r t_heel c_heel _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_heel AS
+SELECT id, (bv_wko_interference(putten, r) OVER (ORDER BY id)).* FROM bench_sys;" 0)
+    row "whole table" "$t_heel" "$c_heel"
+    read -r t_zonder c_zonder _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_zonder AS
+SELECT id, (bv_wko_interference(putten, r) OVER (PARTITION BY regio ORDER BY id)).* FROM bench_sys;" 0)
+    row "per region, no halo (inexact)" "$t_zonder" "$c_zonder"
+    read -r t_halo c_halo _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_halo AS
+SELECT analyse_regio, id, eigen_rij, (bv_wko_interference(putten, r, NULL::float8, NULL::float8, 0::float8, eigen_rij)
+                           OVER (PARTITION BY analyse_regio ORDER BY id)).* FROM bench_sys_halo;" 0)
+    row "per region with halo" "$t_halo" "$c_halo"
+    merge groep
+    psql_q -At -c "SELECT 'WKO check: rows ' || count(*) || ', n_buren differ ' || count(*) FILTER (WHERE h.n_buren <> w.n_buren)
+        || ', overlap differs (1e-9) ' || count(*) FILTER (WHERE abs(h.overlap_m2 - w.overlap_m2) > 1e-9 * greatest(w.overlap_m2, 1e-300))
+        || ', groups: ' || count(DISTINCT w.groep) || ' whole, ' || count(DISTINCT m.groep) || ' merged, '
+        || count(DISTINCT (w.groep, m.groep)) || ' pairs'
+        FROM bench_r_heel w JOIN bench_r_halo h ON h.id = w.id AND h.eigen_rij JOIN bench_r_samen m ON m.id = w.id"
+    ratios
+
+    psql_q -c "DROP TABLE IF EXISTS bench_r_heel, bench_r_halo, bench_r_zonder, bench_r_samen" >/dev/null
+    read -r t c _ _ < <(timed "CREATE UNLOGGED TABLE bench_pluim_halo AS
+SELECT p.regio AS analyse_regio, p.id, p.pluim, true AS eigen_rij FROM bench_pluim p
+UNION ALL
+SELECT DISTINCT o.regio, h.id, h.pluim, false
+  FROM bench_pluim h JOIN bench_pluim o ON o.regio <> h.regio AND ST_DWithin(o.contour, h.contour, 0::float8);" 0)
+    nh=$(psql_q -At -c "SELECT count(*) FILTER (WHERE NOT eigen_rij) FROM bench_pluim_halo")
+    echo "plumes: $nh halo rows, $(awk -v a="$nh" -v n="$n" 'BEGIN {printf "%.2f", 100 * a / n}') % of $n"
+    row "halo build (spatial self-join)" "$t" "$c"
+    read -r t_heel c_heel _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_heel AS
+SELECT id, (bv_pluim_approach(pluim) OVER (ORDER BY id)).* FROM bench_pluim;" 0)
+    row "whole table" "$t_heel" "$c_heel"
+    read -r t_zonder c_zonder _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_zonder AS
+SELECT id, (bv_pluim_approach(pluim) OVER (PARTITION BY regio ORDER BY id)).* FROM bench_pluim;" 0)
+    row "per region, no halo (inexact)" "$t_zonder" "$c_zonder"
+    read -r t_halo c_halo _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_halo AS
+SELECT analyse_regio, id, eigen_rij, (bv_pluim_approach(pluim, 0::float8, 10000::float8, eigen_rij)
+                           OVER (PARTITION BY analyse_regio ORDER BY id)).* FROM bench_pluim_halo;" 0)
+    row "per region with halo" "$t_halo" "$c_halo"
+    merge cluster
+    read -r t_2 c_2 _ _ < <(timed "CREATE UNLOGGED TABLE bench_r_tweede AS
+SELECT p.id, (bv_pluim_approach(p.pluim) OVER (PARTITION BY m.groep ORDER BY p.id)).*
+  FROM bench_pluim p JOIN bench_r_samen m ON m.id = p.id;" 0)
+    row "second pass per merged cluster" "$t_2" "$c_2"
+    psql_q -At -c "SELECT 'plume check: rows ' || count(*) || ', n_pluimen differ ' || count(*) FILTER (WHERE t.n_pluimen <> w.n_pluimen)
+        || ', cluster_m2 differs (1e-9) ' || count(*) FILTER (WHERE abs(t.cluster_m2 - w.cluster_m2) > 1e-9 * w.cluster_m2)
+        || ', aanpak differs ' || count(*) FILTER (WHERE t.aanpak <> w.aanpak)
+        || ', clusters: ' || count(DISTINCT w.cluster) || ' whole, ' || count(DISTINCT m.groep) || ' merged, '
+        || count(DISTINCT (w.cluster, m.groep)) || ' pairs'
+        FROM bench_r_heel w JOIN bench_r_tweede t ON t.id = w.id JOIN bench_r_samen m ON m.id = w.id"
+    ratios
+    psql_q -c "DROP TABLE IF EXISTS bench_sys, bench_pluim, bench_centre, bench_sys_halo, bench_pluim_halo,
+                   bench_r_heel, bench_r_halo, bench_r_zonder, bench_r_samen, bench_r_tweede" >/dev/null
+    exit 0
+fi
 
 echo "machine: $(nproc) cores (shared with other sessions), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "PostgreSQL $(psql_q -At -c 'SHOW server_version'), PostGIS $(psql_q -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_q -At -c 'SELECT bv_geos_version()'); SQL bounded at ${sql_timeout} s"

@@ -48,6 +48,10 @@ hot_standby = on
 hba_file = '$work/data/pg_hba.conf'
 ident_file = '$work/data/pg_ident.conf'
 shared_buffers = 64MB
+# what doc/scaling.md recommends, and a short delay so that a refresh that
+# would cancel readers does so within the test
+hot_standby_feedback = on
+max_standby_streaming_delay = 1s
 # files in the data directory, not /dev/shm: a chroot or container may share
 # /dev/shm with another PostgreSQL under another uid
 dynamic_shared_memory_type = mmap
@@ -72,6 +76,33 @@ standby -At -v klic="$klic" -v alleen_lezen=1 -f "$root/test/hostile/workload.sq
 check "every read-only check runs on the primary ($(grep -c '' "$work/primair.out") lines)" $? "$(grep -m 3 ERROR "$work/primair.out")"
 d=$(diff "$work/primair.out" "$work/standby.out" | head -n 20)
 check "the standby answers every read-only check as the primary" "$([ -z "$d" ]; echo $?)" "$d"
+
+# refreshing the map layers on the primary while the standby reads them:
+# the default (concurrent) refresh leaves the reader alone; a plain one
+# (gelijktijdig false) takes an ACCESS EXCLUSIVE lock whose replay cancels it
+wait_replay() {
+    local lsn
+    lsn=$(psql -X -At -c "SELECT pg_current_wal_lsn()")
+    for _ in $(seq 1 60); do
+        [ "$(standby -At -c "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" 2>/dev/null)" = t ] && return 0
+        sleep 0.5
+    done
+}
+read_during_refresh() {   # $1: argument of bv_kaart_verversen; prints the reader's output
+    standby -At -c "SELECT count(*) FROM bv_kaart_pluimen_m WHERE pg_sleep(0.4) IS NOT NULL" > "$work/lezer.out" 2>&1 &
+    local pid=$!
+    sleep 1
+    psql -X -q -At -c "SELECT count(*) FROM bv_kaart_verversen($1)" >/dev/null 2>&1
+    wait "$pid"
+    cat "$work/lezer.out"
+    wait_replay
+}
+out=$(read_during_refresh "")
+[ "$out" = "$(psql -X -At -c "SELECT count(*) FROM bv_kaart_pluimen_m")" ]
+check "a standby reader of a layer is not cancelled by the default (concurrent) refresh" $? "$out"
+out=$(read_during_refresh "false")
+echo "$out" | grep -q "conflict with recovery"
+check "... while a plain refresh (gelijktijdig false) cancels it" $? "$out"
 
 # write functions on the standby: our own message and hint, SQLSTATE 25006
 for call in "SELECT * FROM bv_kaart_verversen(false)" \

@@ -31,3 +31,18 @@ LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE COST 500;
 
 COMMENT ON FUNCTION bv_wko_interference(geometry, double precision, double precision, double precision, double precision) IS
 'Window function: which WKO systems interfere, in plan and in depth. Two systems are neighbours when the distance between their wells is below the sum of their radii (bubbles overlap; touching does not count) AND their screens [diepte_van_m, diepte_tot_m] (m below ground level, closed intervals) are at most marge_verticaal_m (default 0) apart vertically (touching screens interfere). NULL diepte_van_m = from ground level, NULL diepte_tot_m = without limit below; both NULL (the default) = the whole column, so without depths the analysis is the 2D one. marge_verticaal_m must be the same for all rows of a partition. Returns per row the group (connected component, numbered from 0 in the window''s row order), its size, the number of neighbours and the area of the bubble overlapped by the neighbours'' bubbles. Rows with a NULL or empty geometry or a NULL radius get NULL and take no part; PARTITION BY gives separate analyses. Limits: at most 10,000 wells per system, radius and margin at most 1,000,000 m, |x| and |y| at most 1e9 m, depths finite and >= 0 with top <= bottom, no NaN or Infinity (errors of class 22 with a hint).';
+
+-- The halo form (doc/scaling.md): a sixth argument eigen_rij, no defaults,
+-- so that every call of the 5-argument form resolves as before.  The same
+-- C entry; it reads eigen_rij only when PG_NARGS() is 6.
+CREATE FUNCTION bv_wko_interference(putten geometry, straal_m double precision,
+                                    diepte_van_m double precision,
+                                    diepte_tot_m double precision,
+                                    marge_verticaal_m double precision,
+                                    eigen_rij boolean)
+RETURNS bv_wko_interferentie
+AS 'MODULE_PATHNAME', 'bv_wko_interference'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE COST 500;
+
+COMMENT ON FUNCTION bv_wko_interference(geometry, double precision, double precision, double precision, double precision, boolean) IS
+'Window function: bv_wko_interference with halo rows, for exact analyses per region (doc/scaling.md). eigen_rij true = a row the analysis is for: the same result as the 5-argument form over all rows of the partition. eigen_rij false = a halo row (a system of a neighbouring region): it counts as a neighbour of the own rows (their n_buren and overlap_m2 are exactly those of one analysis of the whole table when the halo holds every system within straal_m + max(straal_m)), but gets only its groep (for bv_groepen_samenvoegen), with n_groep, n_buren and overlap_m2 NULL. Pairs of two halo rows are not tested. groep and n_groep are per partition and include halo rows; the global groups come from bv_groepen_samenvoegen. For the 2D analysis give NULL, NULL, 0 for the depths and margin. eigen_rij must not be NULL (error 22004). Other arguments and limits as in the 5-argument form.';

@@ -26,19 +26,29 @@ CREATE INDEX ON bv_kaart_interferentie_gebied_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_interferentie_gebied_m IS
 'Materialized bv_kaart_interferentie_gebied with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE FUNCTION bv_kaart_verversen(gelijktijdig boolean DEFAULT false)
+CREATE FUNCTION bv_kaart_verversen(gelijktijdig boolean DEFAULT true)
 RETURNS TABLE (kaartlaag text, objecten bigint)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE COST 100000 ROWS 4
 AS $$
 DECLARE
     laag text;
+    gevuld boolean;
 BEGIN
     PERFORM bv_primair_vereist('bv_kaart_verversen'::text);
     FOREACH laag IN ARRAY ARRAY['bv_kaart_wko_bellen_m', 'bv_kaart_pluimen_m',
                                 'bv_kaart_interferentie_gebied_m', 'bv_kaart_bodemenergie_m']
     LOOP
+        -- CONCURRENTLY needs a populated view (it compares old and new);
+        -- one never populated (WITH NO DATA) is refreshed plainly once.
+        SELECT c.relispopulated INTO gevuld
+          FROM pg_catalog.pg_class c
+         WHERE c.oid = pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', laag));
+        IF gelijktijdig AND NOT gevuld THEN
+            RAISE NOTICE '%: not populated, refreshed without CONCURRENTLY this once', laag
+                USING HINT = 'Readers of this layer waited for the refresh; the next refresh is concurrent.';
+        END IF;
         EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW %s @extschema@.%I',
-                       CASE WHEN gelijktijdig THEN 'CONCURRENTLY' ELSE '' END, laag);
+                       CASE WHEN gelijktijdig AND gevuld THEN 'CONCURRENTLY' ELSE '' END, laag);
         PERFORM bv_kaart_ververst(laag);
         kaartlaag := laag;
         EXECUTE pg_catalog.format('SELECT count(*) FROM @extschema@.%I', laag) INTO objecten;
@@ -48,4 +58,4 @@ END
 $$;
 
 COMMENT ON FUNCTION bv_kaart_verversen(boolean) IS
-'Refresh the materialized map layers (bv_kaart_*_m) after the data changed, and return their feature counts. gelijktijdig => REFRESH ... CONCURRENTLY, so map servers can keep reading meanwhile.';
+'Refresh the materialized map layers (bv_kaart_*_m) after the data changed, and return their feature counts. By default (gelijktijdig true) REFRESH ... CONCURRENTLY, so map servers and hot-standby readers keep reading meanwhile; a layer that was never populated cannot be refreshed concurrently and is refreshed plainly once, with a NOTICE. gelijktijdig false: plain refresh (faster, but locks out readers).';

@@ -30,6 +30,41 @@ SELECT id, (r).groep, (r).n_groep, (r).n_buren, round((r).overlap_m2::numeric, 3
 SELECT id, (r).cluster, (r).n_pluimen, round((r).cluster_m2::numeric, 3), (r).aanpak
   FROM (SELECT id, bv_pluim_approach(geom, 100::float8, 10000::float8) OVER (ORDER BY id) AS r
           FROM bv_verontreiniging) s ORDER BY id;
+-- with halo rows (eigen_rij, doc/scaling.md): two regions split at x 233000,
+-- halo within 500 m, and the merge of the groups
+WITH w AS (
+    SELECT s.id, s.putten, coalesce(s.straal_m, 250::float8) AS straal_m,
+           st_x(st_centroid(s.putten)) >= 233000::float8 AS oost
+      FROM bv_wko_systeem s
+), halo AS (
+    SELECT w.oost AS regio, w.id, w.putten, w.straal_m, true AS eigen_rij FROM w
+    UNION ALL
+    SELECT NOT h.oost, h.id, h.putten, h.straal_m, false FROM w h
+     WHERE EXISTS (SELECT 1 FROM w o WHERE o.oost <> h.oost AND st_dwithin(o.putten, h.putten, 500::float8))
+), r AS (
+    SELECT halo.regio, halo.id, halo.eigen_rij,
+           bv_wko_interference(halo.putten, halo.straal_m, NULL::float8, NULL::float8, 0::float8,
+                               halo.eigen_rij) OVER (PARTITION BY halo.regio ORDER BY halo.id) AS r
+      FROM halo
+), per_regio AS (
+    SELECT r.regio, r.id, r.eigen_rij, (r.r).groep, (r.r).n_groep, (r.r).n_buren,
+           round((r.r).overlap_m2::numeric, 3) AS overlap_m2
+      FROM r
+), a AS (
+    SELECT pg_catalog.array_agg(p.regio::text ORDER BY p.regio, p.id) AS regios,
+           pg_catalog.array_agg(p.id::bigint ORDER BY p.regio, p.id) AS ids,
+           pg_catalog.array_agg(p.groep ORDER BY p.regio, p.id) AS groepen,
+           pg_catalog.array_agg(p.eigen_rij ORDER BY p.regio, p.id) AS eigen
+      FROM per_regio p
+)
+SELECT p.regio, p.id, p.eigen_rij, p.groep, p.n_groep, p.n_buren, p.overlap_m2, m.groep, m.n_groep
+  FROM per_regio p
+  LEFT JOIN (SELECT g.* FROM a, LATERAL bv_groepen_samenvoegen(a.regios, a.ids, a.groepen, a.eigen) g) m
+    ON m.id = p.id::bigint AND p.eigen_rij
+ ORDER BY p.regio, p.id;
+SELECT id, (r).cluster, (r).n_pluimen, round((r).cluster_m2::numeric, 3), (r).aanpak
+  FROM (SELECT id, bv_pluim_approach(geom, 100::float8, 10000::float8, id % 2 = 0) OVER (ORDER BY id) AS r
+          FROM bv_verontreiniging) s ORDER BY id;
 
 -- the soil-energy check at a few places, for every system type
 SELECT s.systeem, x.x, t.oordeel, t.ernst, t.regel, t.bron_tabel, t.soort, t.naam, t.uitleg
