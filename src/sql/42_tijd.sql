@@ -114,9 +114,13 @@ $fn$;
 COMMENT ON FUNCTION bv_historie_versie() IS
 'Trigger (BEFORE UPDATE, each row) of the tables with history: versie := old versie + 1, geladen_op := now().';
 
+-- SECURITY DEFINER: the history is written for whoever changes a table, and
+-- no ordinary role needs (or gets) any right on the history tables, so a
+-- role that may correct an area cannot rewrite its past.  The body writes
+-- only into <table>_historie of the table that fired it.
 CREATE FUNCTION bv_historie_bewaren()
 RETURNS trigger
-LANGUAGE plpgsql
+LANGUAGE plpgsql SECURITY DEFINER
 AS $fn$
 DECLARE
     kolommen text;
@@ -144,6 +148,8 @@ BEGIN
     RETURN NULL;
 END
 $fn$;
+
+REVOKE ALL ON FUNCTION bv_historie_bewaren() FROM PUBLIC;
 
 COMMENT ON FUNCTION bv_historie_bewaren() IS
 'Trigger (AFTER UPDATE or DELETE with a transition table, BEFORE TRUNCATE; each statement) of the tables with history: writes the old rows into <table>_historie, registered from their geladen_op until now().';
