@@ -49,6 +49,13 @@ INSERT INTO bv_gebied (id, naam, geom) VALUES (100, 'Handmatig',
   ST_Multi(ST_MakeEnvelope(240000, 560000, 241000, 561000, 28992)));
 SQL
 
+# BRO rows: tables with foreign keys between them (bv_wko_put ->
+# bv_wko_systeem, bv_monitoringsfilter -> bv_monitoringsput)
+fx=$(cd "$(dirname "$0")" && pwd)/fixtures/bro
+for f in guf-meerdere-installaties-en-beeindigd.xml gmw-drie-filters.xml; do
+    psql_q -d "$src" -A -t -v doc="$(cat "$fx/$f")" <<< "SELECT soort FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'dump-test')" >/dev/null
+done
+
 # Rows, sequence positions and answers, as text.
 answers() {
     psql_q -d "$1" -A -t <<'SQL'
@@ -58,6 +65,9 @@ SELECT 'gebied', g.* FROM (SELECT id, naam, ontwikkelgebied, vraag, aanbod, ST_A
 SELECT 'wko', w.id, w.naam, w.systeem, ST_AsEWKB(w.putten), w.diepte_van_m, w.diepte_tot_m,
        w.volume_m3_per_jaar, w.straal_m, w.status, w.bron FROM bv_wko_systeem w ORDER BY w.id;
 SELECT 'verontreiniging', v.id, v.naam, v.status, v.bron, ST_AsEWKB(v.geom) FROM bv_verontreiniging v ORDER BY v.id;
+SELECT 'wko_put', p.id, p.wko_id, p.register_id, p.fase, p.diepte_tot_m, ST_AsEWKB(p.geom) FROM bv_wko_put p ORDER BY p.id;
+SELECT 'monitoringsput', p.id, p.register_id, p.maaiveld_nap, ST_AsEWKB(p.geom), f.buisnummer, f.filter_boven_m, f.eenheid
+  FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id ORDER BY f.id;
 SELECT 'seq', s.sequencename, s.last_value FROM pg_sequences s WHERE s.sequencename LIKE 'bv\_%' ORDER BY 2;
 SELECT 'view', v.id, v.n_systemen, v.beslissing, round(v.bruikbaar_m2), round(v.bezet_m2), v.beslissing_met_proxy
   FROM bv_wko_beslisboom_gebied v ORDER BY v.id;
@@ -88,6 +98,8 @@ toets=$(grep -c '^toets|' "$tmp/before.txt")
 echo "compared $rows lines ($toets check rows) before and after restore"
 [ "$toets" -ge 21 ] || { echo "too few check rows"; status=1; }
 grep -q '^wko|39|' "$tmp/before.txt" || { echo "wko rows missing"; status=1; }
+[ "$(grep -c '^wko_put|' "$tmp/before.txt")" -eq 7 ] && [ "$(grep -c '^monitoringsput|' "$tmp/before.txt")" -eq 5 ] \
+    || { echo "BRO rows missing"; status=1; }
 
 # New rows continue the restored identity sequences (no duplicate keys).
 for db in "$src" "$dst"; do

@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# bin/bodemvisie import (issue 11): the dispatcher and the BRO importers (GUF
+# -> WKO systems, GMW -> monitoring wells), run by the test suite inside a
+# throwaway cluster (libpq variables set), in a database of its own.  Part 1:
+# the project's fixtures (test/fixtures/bro).  Part 2: the real samples in
+# ../shared/data/bro, when that folder exists.  Every import runs as the
+# least-privilege role of doc/bro.md.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+fx=$root/test/fixtures/bro
+samples=${BV_BRO_SAMPLES:-$root/../shared/data/bro}
+bv=$root/bin/bodemvisie
+export PGDATABASE=bv_import_check
+fail=0
+ok()   { echo "  ok   $*"; }
+bad()  { echo "  FAIL $*"; fail=1; }
+q()    { psql -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+expect() {  # expect NAME ACTUAL EXPECTED
+    if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', expected '$3'"; fi
+}
+# everything the BRO import writes, sequences included
+state() {
+    q "SELECT md5(concat_ws('|',
+        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_wko_systeem t),
+        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_wko_put t),
+        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_monitoringsput t),
+        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_monitoringsfilter t),
+        (SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
+           FROM pg_sequences WHERE sequencename LIKE 'bv\_%')))"
+}
+counts() { q "SELECT (SELECT count(*) FROM bv_wko_systeem) || '/' || (SELECT count(*) FROM bv_wko_put) || '/' || (SELECT count(*) FROM bv_monitoringsput) || '/' || (SELECT count(*) FROM bv_monitoringsfilter)"; }
+imp() { PGUSER=bv_bro_importeur "$bv" import "$@"; }
+refused() {  # refused NAME FILE PATTERN: exit 1, says PATTERN, row counts and content unchanged
+    local before after c1 c2 msg rc
+    before=$(state); c1=$(counts)
+    msg=$(imp "$2" 2>&1); rc=$?
+    after=$(state); c2=$(counts)
+    if [ "$rc" -ne 1 ]; then bad "$1: exit status $rc, expected 1 ($msg)"
+    elif [ "$c1" != "$c2" ]; then bad "$1: row counts changed $c1 -> $c2"
+    elif [ "$before" != "$after" ]; then bad "$1: database changed"
+    elif ! grep -q -- "$3" <<< "$msg"; then bad "$1: message lacks '$3': $msg"
+    else ok "$1 refused, counts $c1 unchanged ($(grep -m1 -v 'database is unchanged' <<< "$msg" | cut -c1-110))"; fi
+}
+
+dropdb --if-exists bv_import_check 2>/dev/null
+createdb bv_import_check || exit 1
+tmp=$(mktemp -d)
+chmod 755 "$tmp"
+trap 'rm -rf "$tmp"; dropdb --if-exists bv_import_check 2>/dev/null; psql -X -q -d postgres -c "DROP ROLE IF EXISTS bv_bro_importeur" 2>/dev/null' EXIT
+q "SET client_min_messages = warning; CREATE EXTENSION bodemvisie CASCADE" || exit 1
+
+# the least-privilege role, made with the very statements doc/bro.md gives
+sed -n '/^-- least-privilege role for bin\/bodemvisie import (BRO)/,/^```/p' "$root/doc/bro.md" | grep -v '^```' > "$tmp/rol.sql"
+grep -q 'GRANT' "$tmp/rol.sql" || bad "doc/bro.md has no least-privilege GRANT block"
+psql -X -q -d postgres -c "DROP ROLE IF EXISTS bv_bro_importeur" 2>/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -f "$tmp/rol.sql" -c "ALTER ROLE bv_bro_importeur PASSWORD '${PGPASSWORD:-x}'" \
+    || bad "the GRANT statements of doc/bro.md fail"
+expect "import role is no superuser" "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'bv_bro_importeur'")" "f"
+
+echo "-- command line"
+"$bv" import --help | grep -q 'usage: bin/bodemvisie import' && ok "--help" || bad "--help"
+"$bv" import >/dev/null 2>&1; expect "no SOURCE: exit 2" "$?" "2"
+"$bv" import --bogus x >/dev/null 2>&1; expect "unknown option: exit 2" "$?" "2"
+
+echo "-- GUF: open system, two wells with screens"
+out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1); rc=$?
+expect "exit 0" "$rc" "0"
+expect "summary" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "attributes" "$(q "SELECT concat_ws(' ', naam, systeem, status, vergunning, vergunning_soort, bevoegd_gezag, vergunning_datum, coalesce(eind_datum::text, '-'), gebruiksdoel, bron) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" \
+    "GUF000000900001 (DRE-WKO-0001) open gerealiseerd DRE-WKO-0001 vergunning KvK 01131081 2021-06-01 - openBodemenergiesysteem BRO guf-open-twee-putten.xml"
+# the design gives energy figures, the realised installation none: the design's
+expect "energy" "$(q "SELECT concat_ws(' ', energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "800 900 650 25"
+# realised wins: ground 12.40 / 12.60 m NAP, screens -47.60..-77.60 and -52.40..-82.40 m NAP
+expect "depth range from the realised screens, m-mv" "$(q "SELECT round(diepte_van_m::numeric, 2) || ' ' || round(diepte_tot_m::numeric, 2) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "60.00 95.00"
+expect "wells: the realised RD locations" "$(q "SELECT ST_GeometryType(putten) || ' ' || ST_SRID(putten) || ' ' || ST_NumGeometries(putten) || ' ' || ST_Equals(putten, 'SRID=28992;MULTIPOINT((233482.5 557188.25),(233611 557254))'::geometry) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "ST_MultiPoint 28992 2 true"
+expect "design and realised both kept" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.register_id, p.installatie_id, p.soort, p.functie, p.maaiveld_nap, p.filter_boven_nap, p.filter_onder_nap, round(p.diepte_van_m::numeric, 2), round(p.diepte_tot_m::numeric, 2), p.locatie_bron, ST_X(p.geom), ST_Y(p.geom)), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" \
+    "gerealiseerd/720001/700102/put/warmeBron/12.4/-47.6/-77.6/60.00/90.00/RD/233482.5/557188.25 gerealiseerd/720002/700102/put/koudeBron/12.6/-52.4/-82.4/65.00/95.00/RD/233611/557254 ontwerp/710001/700101/put/warmeBron/12.4/-45/-75/57.40/87.40/RD/233480/557190 ontwerp/710002/700101/put/koudeBron/12.4/-45/-75/57.40/87.40/RD/233620/557260"
+
+s1=$(state); c1=$(counts)
+out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1); rc=$?
+expect "re-import: exit 0" "$rc" "0"
+expect "re-import says ongewijzigd" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "re-import changes nothing (rows, sequences, geladen_op)" "$(state)" "$s1"
+
+id1=$(q "SELECT id FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")
+out=$(imp "$fx/guf-open-twee-putten-v2.xml" 2>&1)
+expect "newer version: vervangen" "$out" "guf-open-twee-putten-v2.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "newer version replaces: same id, new figures, corrected time" "$(q "SELECT id || ' ' || energie_koude_mwh || ' ' || vermogen_kw || ' ' || to_char(register_tijd AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "$id1 950 700 2024-01-10 10:00"
+expect "newer version: wells rewritten, not added" "$(q "SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" "4"
+s2=$(state)
+out=$(imp "$fx/guf-open-twee-putten-oud.xml" 2>&1)
+expect "older version: reported" "$out" "guf-open-twee-putten-oud.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 1 ouder (niet vervangen), 0 overgeslagen; 1 putten/lussen"
+expect "older version changes nothing" "$(state)" "$s2"
+out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1)
+expect "the first version again is older too" "$(state)" "$s2"
+
+echo "-- GUF: several installations, an ended system"
+out=$(imp "$fx/guf-meerdere-installaties-en-beeindigd.xml" 2>&1)
+expect "two objects" "$out" "guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 7 putten/lussen"
+expect "closed system, two realised installations" "$(q "SELECT concat_ws(' ', systeem, status, vergunning_soort, diepte_van_m, diepte_tot_m, ST_NumGeometries(putten), energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000900002'")" \
+    "gesloten gerealiseerd melding 0 120 2 45 130 65 18"
+expect "its loops: realised with loop depth, design without" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.installatie_id, p.register_id, coalesce(p.diepte_tot_m::text, '-')), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900002'")" \
+    "gerealiseerd/800102/820001/100 gerealiseerd/800103/820002/120 ontwerp/800101/810001/- ontwerp/800101/810002/-"
+expect "ended system" "$(q "SELECT concat_ws(' ', systeem, status, vergunning_datum, eind_datum, round(diepte_van_m::numeric, 2), round(diepte_tot_m::numeric, 2), ST_NumGeometries(putten)) FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'")" \
+    "open beeindigd 2015-04-01 2024-06-30 30.00 50.00 2"
+expect "ended system takes part before its end only" "$(q "SELECT bv_in_gebruik(status, vergunning_datum, eind_datum, '2024-06-29') || ' ' || bv_in_gebruik(status, vergunning_datum, eind_datum, '2024-06-30') FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'")" "true false"
+
+echo "-- GUF: quirks"
+out=$(imp "$fx/guf-eigenaardigheden.xml" 2>&1)
+expect "quirks file" "$out" "guf-eigenaardigheden.xml: BRO GUF, 3 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 1 overgeslagen; 3 putten/lussen"
+expect "design only, NAP screens without ground level: vergund, depth unknown, NAP kept" \
+    "$(q "SELECT concat_ws(' ', w.status, coalesce(w.diepte_van_m::text, '-'), coalesce(w.diepte_tot_m::text, '-'), ST_NumGeometries(w.putten), (SELECT string_agg(p.fase || '/' || p.filter_boven_nap || '/' || p.filter_onder_nap || '/' || coalesce(p.diepte_van_m::text, '-'), ' ' ORDER BY p.register_id) FROM bv_wko_put p WHERE p.wko_id = w.id)) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900004'")" \
+    "vergund - - 2 ontwerp/-40/-70/- ontwerp/-40/-70/-"
+expect "not a soil-energy system (irrigation): skipped" "$(q "SELECT count(*) FROM bv_wko_systeem WHERE register_id = 'GUF000000900006'")" "0"
+# ETRS89 only: compare with the published polynomial approximation of RD
+# (Schreutelkamp & Strang van Hees), computed here independently of PostGIS
+read -r ex ey < <(python3 - <<'PY'
+phi, lam = 52.99900, 6.55900
+dp, dl = 0.36 * (phi - 52.15517440), 0.36 * (lam - 5.38720621)
+R = {(0,1): 190094.945, (1,1): -11832.228, (2,1): -114.221, (0,3): -32.391, (1,0): -0.705, (3,1): -2.340, (1,3): -0.608, (0,2): -0.008, (2,3): 0.148}
+S = {(1,0): 309056.544, (0,2): 3638.893, (2,0): 73.077, (1,2): -157.984, (3,0): 59.788, (0,1): 0.433, (2,2): -6.439, (1,1): -0.032, (0,4): 0.092, (1,4): -0.054}
+x = 155000 + sum(v * dp**p * dl**q for (p, q), v in R.items())
+y = 463000 + sum(v * dp**p * dl**q for (p, q), v in S.items())
+print("%.3f %.3f" % (x, y))
+PY
+)
+expect "ETRS89-only location: transformed, within 3 m of the RD approximation" \
+    "$(q "SELECT p.locatie_bron || ' ' || (ST_Distance(p.geom, ST_SetSRID(ST_MakePoint($ex, $ey), 28992)) < 3) || ' ' || p.diepte_tot_m || ' ' || w.status FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900005'")" "ETRS89 true 80 gerealiseerd"
+
+echo "-- GMW: monitoring wells with several tubes"
+out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
+expect "exit 0 and summary" "$rc $out" "0 gmw-drie-filters.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters"
+expect "well" "$(q "SELECT concat_ws(' ', putcode, eigenaar, maaiveld_nap, aanlegdatum, verwijderd, locatie_bron, ST_AsText(geom), ST_SRID(geom)) FROM bv_monitoringsput WHERE register_id = 'GMW000000900101'")" \
+    "B12F0101 KvK 01131081 13 2021-07-14 f RD POINT(233550 557300) 28992"
+expect "tubes in m NAP and m-mv" "$(q "SELECT string_agg(concat_ws('/', f.buisnummer, f.filter_boven_nap, f.filter_onder_nap, round(f.filter_boven_m::numeric, 3), round(f.filter_onder_m::numeric, 3)), ' ' ORDER BY f.buisnummer) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900101'")" \
+    "1/-2/-3/15.000/16.000 2/-30/-32/43.000/45.000 3/-120/-122/133.000/135.000"
+expect "tubes placed in the depth model (middle of the screen, ground level)" \
+    "$(q "SELECT bool_and(f.eenheid IS NOT DISTINCT FROM (bv_zone_for_depth((f.filter_boven_m + f.filter_onder_m) / 2, p.maaiveld_nap)).eenheid AND f.zone_3d = (bv_zone_for_depth((f.filter_boven_m + f.filter_onder_m) / 2, p.maaiveld_nap)).zone_3d) || ' ' || count(DISTINCT f.eenheid) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id LIKE 'GMW0000009001%'")" "true 4"
+g1=$(state)
+out=$(imp "$fx/gmw-drie-filters.xml" 2>&1)
+expect "GMW re-import: ongewijzigd, nothing changed" "$out $(state)" "gmw-drie-filters.xml: BRO GMW, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters $g1"
+out=$(imp "$fx/gmw-drie-filters-v2.xml" 2>&1)
+expect "GMW newer version" "$out" "gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 filters"
+expect "GMW newer version replaces: ground level, fourth tube" "$(q "SELECT p.maaiveld_nap || ' ' || count(*) || ' ' || round(max(f.filter_onder_m)::numeric, 3) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900101' GROUP BY p.maaiveld_nap")" "13.2 4 195.200"
+out=$(imp "$fx/gmw-eigenaardigheden.xml" 2>&1)
+expect "GMW quirks" "$out" "gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 filters"
+expect "no ground level: NAP kept, m-mv and unit unknown; ETRS89 location" \
+    "$(q "SELECT concat_ws(' ', coalesce(p.maaiveld_nap::text, '-'), p.locatie_bron, f.filter_boven_nap, coalesce(f.filter_boven_m::text, '-'), coalesce(f.eenheid, '-')) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900103'")" "- ETRS89 -5 - -"
+expect "removed well" "$(q "SELECT verwijderd FROM bv_monitoringsput WHERE register_id = 'GMW000000900104'")" "t"
+
+echo "-- monitoring wells near a location"
+expect "default distance 250 m: a well at 250 m is in, at 251 m out" "$(q "SELECT count(*) FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233550, 557050), 28992), 0, 1000)") $(q "SELECT count(*) FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233550, 557049), 28992), 0, 1000)")" "4 0"
+expect "screen in the depth range, 250 m default" "$(q "SELECT string_agg(register_id || '/' || buisnummer || '/' || round(afstand::numeric, 1), ' ') FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233500, 557200), 28992), 40, 50)")" "GMW000000900101/2/111.8"
+expect "closed intervals: a screen touching the range counts" "$(q "SELECT string_agg(register_id || '/' || buisnummer, ' ') FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233500, 557200), 28992), 45.2, 60)")" "GMW000000900101/2"
+expect "no depth range: all tubes, removed wells left out" "$(q "SELECT string_agg(register_id || '/' || buisnummer, ' ' ORDER BY register_id, buisnummer) FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233700, 557400), 28992))")" "GMW000000900101/1 GMW000000900101/2 GMW000000900101/3 GMW000000900101/4 GMW000000900103/1"
+expect "unknown depth is reported; distance widened" "$(q "SELECT string_agg(DISTINCT register_id, ' ') FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(233700, 557400), 28992), 190, 400, 1000)")" "GMW000000900101 GMW000000900103"
+q "SELECT * FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(6.5, 53), 4326))" >/dev/null 2>&1 && bad "other SRID accepted" || ok "other SRID refused"
+expect "map layer" "$(q "SELECT putcode || ' ' || filters || ' ' || GeometryType(geom) || ' ' || ST_SRID(geom) || ' ' || filterdiepten FROM bv_kaart_monitoringsputten WHERE register_id = 'GMW000000900102'")" \
+    "B12F0102 2 POINT 28992 1: 20.00-21.00 m-mv ($(q "SELECT (bv_zone_for_depth(20.5, 11.5)).eenheid")); 2: 72.00-74.00 m-mv ($(q "SELECT (bv_zone_for_depth(73, 11.5)).eenheid"))"
+expect "map layer geometry column declared" "$(q "SELECT type || ' ' || srid FROM geometry_columns WHERE f_table_name = 'bv_kaart_monitoringsputten'")" "POINT 28992"
+
+echo "-- refusals leave the database unchanged"
+head -c 3000 "$fx/guf-meerdere-installaties-en-beeindigd.xml" > "$tmp/afgebroken.xml"
+refused "truncated file" "$tmp/afgebroken.xml" "not well-formed XML"
+printf '<?xml version="1.0"?>\n<rapport xmlns="urn:iets-anders"><regel/></rapport>\n' > "$tmp/vreemd.xml"
+refused "foreign XML" "$tmp/vreemd.xml" "root element is {urn:iets-anders}rapport, which no importer reads"
+printf '<?xml version="1.0"?>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsgld/1.0"/>\n' > "$tmp/gld.xml"
+refused "unknown BRO object kind" "$tmp/gld.xml" "dsgld/1.0}dispatchDataResponse"
+printf '\x89PNG\r\n\x1a\n\0\0\0 binary' > "$tmp/kapot.xml"
+refused "damaged (binary) file" "$tmp/kapot.xml" "is not an XML file"
+: > "$tmp/leeg.xml"
+refused "empty file" "$tmp/leeg.xml" "is empty"
+printf '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsguf/1.0">&x;</dispatchDataResponse>\n' > "$tmp/entiteit.xml"
+refused "external entity" "$tmp/entiteit.xml" "entity"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsguf/1.0" xmlns:brocom="http://www.broservices.nl/xsd/brocommon/3.0"><brocom:responseType>rejection</brocom:responseType></dispatchDataResponse>\n' > "$tmp/afwijzing.xml"
+refused "dispatch document without object" "$tmp/afwijzing.xml" "holds no grondwatergebruiksysteem"
+refused "screen above ground level" "$fx/guf-filter-boven-maaiveld.xml" "screen above ground level"
+sed 's/GMW000000900102/GMW9/' "$fx/gmw-drie-filters.xml" > "$tmp/gmw-slecht-id.xml"
+refused "invalid BRO id" "$tmp/gmw-slecht-id.xml" "without a valid BRO id"
+refused "missing file" "$tmp/bestaat-niet.xml" "no such file"
+printf 'PK\003\004 no zip at all' > "$tmp/kapot.zip"
+refused "broken zip" "$tmp/kapot.zip" "not a readable zip"
+
+echo "-- zips and folders as downloaded"
+mkdir -p "$tmp/dl/BRO/GUF" "$tmp/dl/BRO/GMW" "$tmp/dl/rapporten" "$tmp/dl/leeg"
+cp "$fx/guf-meerdere-installaties-en-beeindigd.xml" "$tmp/dl/BRO/GUF/"
+cp "$fx/gmw-drie-filters-v2.xml" "$tmp/dl/BRO/GMW/"
+printf '%%PDF-1.4 rapport\n' > "$tmp/dl/rapporten/rapport.pdf"
+printf 'broId;x;y\nGUF000000900002;234000;558100\n' > "$tmp/dl/BRO/overzicht.csv"
+printf '<?xml version="1.0"?>\n<metadata xmlns="urn:levering"><datum>2025-03-01</datum></metadata>\n' > "$tmp/dl/metadata.xml"
+(cd "$tmp/dl" && python3 -c "
+import os, zipfile
+z = zipfile.ZipFile('../download.zip', 'w', zipfile.ZIP_DEFLATED)
+for base, dirs, files in os.walk('.'):
+    for d in dirs: z.write(os.path.join(base, d))
+    for f in files: z.write(os.path.join(base, f))
+z.close()")
+s3=$(state)
+out=$(imp "$tmp/download.zip" 2>"$tmp/err"); rc=$?
+expect "zip with extra folders and files: exit 0" "$rc" "0"
+expect "zip: one line per BRO file, all unchanged" "$(sort <<< "$out")" "download.zip!BRO/GMW/gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 filters
+download.zip!BRO/GUF/guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 7 putten/lussen"
+grep -q 'skipped download.zip!metadata.xml: the root element is {urn:levering}metadata' "$tmp/err" && ok "unknown XML inside the zip skipped with a message" || bad "skip message: $(cat "$tmp/err")"
+expect "zip re-import changes nothing" "$(state)" "$s3"
+out=$(imp -q "$tmp/dl" 2>&1); rc=$?
+expect "folder (recursive), quiet: exit 0, no output, nothing changed" "$rc|$out|$(state)" "0||$s3"
+# a zip with a damaged entry: the others are imported, exit 1
+python3 - "$tmp/deels.zip" "$fx/gmw-eigenaardigheden.xml" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED)
+z.write(sys.argv[2], 'a/gmw-eigenaardigheden.xml')
+z.writestr('b/afgebroken.xml', open(sys.argv[2]).read()[:2000])
+z.close()
+PY
+out=$(imp "$tmp/deels.zip" 2>&1); rc=$?
+expect "zip with one damaged entry: exit 1" "$rc" "1"
+grep -q 'afgebroken.xml is not well-formed XML' <<< "$out" && grep -q 'gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 0 nieuw' <<< "$out" \
+    && ok "the good entry is imported, the damaged one named" || bad "partial zip: $out"
+(cd "$tmp/dl/rapporten" && python3 -c "import zipfile; z = zipfile.ZipFile('../../alleen-pdf.zip', 'w'); z.write('rapport.pdf'); z.close()")
+refused "zip without a known format" "$tmp/alleen-pdf.zip" "no file of a known format in this zip"
+c0=$(counts)
+imp "$fx/gmw-drie-filters.xml" "$tmp/vreemd.xml" >/dev/null 2>&1; rc=$?
+expect "several sources, one refused: exit 1, the rest imported" "$rc $(counts)" "1 $c0"
+
+echo "-- KLIC through the same command"
+out=$("$bv" import "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
+expect "KLIC delivery dispatched to klic-import" "$rc $out" "0 07G000123-1: nieuw, 4 kabels/leidingen, 1 diepten, 1 voorzorgsgebieden, 1 meldingen (levering 1)"
+
+echo "-- SQL, for ETL jobs holding the bytes"
+expect "bv_bro_import(xml, bron) directly" "$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v doc="$(cat "$fx/gmw-drie-filters-v2.xml")" 2>&1 <<< "SELECT soort || ' ' || objecten || ' ' || nieuw || ' ' || vervangen || ' ' || ongewijzigd FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'etl')")" "GMW 1 0 0 1"
+q "SELECT * FROM bv_bro_import('<a/>'::xml, 'x')" >/dev/null 2>&1 && bad "SQL: foreign XML accepted" || ok "SQL: foreign XML refused"
+
+if [ -d "$samples" ] && [ -f "$samples/GUF000000016723.xml" ] && [ -f "$samples/GMW000000036287.xml" ]; then
+    echo "-- the real BRO samples ($samples)"
+    out=$(imp "$samples/GUF000000016723.xml" 2>&1)
+    expect "GUF sample" "$out" "GUF000000016723.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 putten/lussen"
+    expect "GUF sample: closed system, 150 m loop, realised RD location" \
+        "$(q "SELECT concat_ws(' ', naam, systeem, status, vergunning_soort, vergunning_datum, diepte_van_m, diepte_tot_m, ST_AsText(putten), energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000016723'")" \
+        "GUF000000016723 (2023-00013959) gesloten gerealiseerd melding 2023-11-15 0 150 MULTIPOINT((118254 439851)) 5 26 10 30"
+    expect "GUF sample: design loop and realised loop" "$(q "SELECT string_agg(p.fase || '/' || p.register_id || '/' || coalesce(p.diepte_tot_m::text, '-') || '/' || p.locatie_bron, ' ' ORDER BY p.fase) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000016723'")" \
+        "gerealiseerd/575244/150/RD ontwerp/575243/-/RD"
+    out=$(imp "$samples/GMW000000036287.xml" 2>&1)
+    expect "GMW sample" "$out" "GMW000000036287.xml: BRO GMW, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 1 filters"
+    expect "GMW sample: well and tube" \
+        "$(q "SELECT concat_ws(' ', p.putcode, p.maaiveld_nap, ST_AsText(p.geom), f.buisnummer, f.filter_boven_nap, f.filter_onder_nap, round(f.filter_boven_m::numeric, 3), round(f.filter_onder_m::numeric, 3), (f.eenheid = (bv_zone_for_depth(2.29, 1.932)).eenheid)::text) FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id WHERE p.register_id = 'GMW000000036287'")" \
+        "GMW38B125170 1.932 POINT(118300.381 439767.501) 1 0.142 -0.858 1.790 2.790 true"
+    s4=$(state)
+    imp -q "$samples" >/dev/null 2>&1
+    expect "samples folder again: unchanged" "$(state)" "$s4"
+else
+    echo "  skip the real BRO samples: $samples not found (they are outside the project, next to it)"
+fi
+
+[ "$fail" -eq 0 ]
