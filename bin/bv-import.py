@@ -100,9 +100,32 @@ def looks_like_xml(path):
 
 # ------------------------------------------------------------------ context
 
+# Options for importers (doc/import.md): --soort LABEL=kind (repeatable) and
+# --soorten FILE map labels of a DSO GIO to kinds of area; ctx.soorten.
+SOORTEN = {}
+
+
+def read_soorten(path):
+    """LABEL=kind per line; empty lines and lines starting with # are skipped."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            add_soort(line, "%s line %d" % (path, n))
+
+
+def add_soort(arg, where):
+    label, eq, soort = arg.rpartition("=")
+    if not eq or not label.strip() or not soort.strip():
+        raise ValueError("%s: expected LABEL=kind, got %r" % (where, arg))
+    SOORTEN[label.strip()] = soort.strip()
+
+
 class Ctx:
     def __init__(self, quiet, path):
         self.quiet = quiet
+        self.soorten = dict(SOORTEN)
         self.size = os.path.getsize(path)
         h = hashlib.sha256()
         with open(path, "rb") as f:
@@ -355,6 +378,21 @@ def main(argv):
         elif a == "--":
             srcs += args
             break
+        elif a in ("--soort", "--soorten") or a.startswith(("--soort=", "--soorten=")):
+            opt, eq, val = a.partition("=")
+            if not eq:
+                if not args:
+                    err("%s needs a value" % opt)
+                    return 2
+                val = args.pop(0)
+            try:
+                if opt == "--soort":
+                    add_soort(val, "--soort")
+                else:
+                    read_soorten(val)
+            except (ValueError, OSError, UnicodeDecodeError) as e:
+                err(str(e))
+                return 2
         elif a.startswith("-"):
             err("unknown option '%s'" % a)
             return 2
