@@ -319,6 +319,14 @@ def import_zip(roots, path, label, quiet, tmp):
         return (0, 1, 0)
     imp = ref = skp = 0
     n = 0
+    infos = z.infolist()
+    if infos and min(i.header_offset for i in infos) != 0:
+        # the directory found is not this file's own: bytes are missing at the
+        # end (a truncated download whose last intact part is a zip inside)
+        err("%s: not a readable zip file (truncated download?): its central directory does not "
+            "start at the first entry" % label)
+        z.close()
+        return (0, 1, 0)
     with z:
         for info in z.infolist():
             if info.is_dir():
@@ -331,8 +339,7 @@ def import_zip(roots, path, label, quiet, tmp):
             n += 1
             # the entry keeps its base name (KLIC reads the name), in a
             # folder of its own: no entry name reaches a path unchecked
-            d = os.path.join(tmp, "zip%d" % n)
-            os.mkdir(d, 0o700)
+            d = tempfile.mkdtemp(prefix="zip%d." % n, dir=tmp)   # unique also in nested zips
             safe = base.replace(os.sep, "_") or "entry"
             if safe in (".", ".."):
                 safe = "entry"
