@@ -25,7 +25,7 @@ ALTER TABLE bv_beleidsgebied
 CREATE UNIQUE INDEX IF NOT EXISTS bv_beleidsgebied_register_locatie_idx
     ON bv_beleidsgebied (register_id, register_locatie) WHERE register_locatie IS NOT NULL;
 COMMENT ON COLUMN bv_beleidsgebied.register_locatie IS
-'Which location of the register object the row is (DSO GIO: the location''s name, with " (2)", " (3)" ... when the GIO has several of that name); a newer version of the object replaces the row of the same location. NULL for areas typed in by hand.';
+'Which location of the register object the row is (DSO GIO: the location''s name; the second, third ... location of one name in document order get " (2)", " (3)" ...); a newer version of the object replaces the row of the same location. NULL for areas typed in by hand.';
 
 CREATE FUNCTION bv_gio_import(document xml, soorten jsonb DEFAULT NULL, bron text DEFAULT NULL)
 RETURNS TABLE (register_id text, register_versie text, geldig_vanaf date, locaties integer,
@@ -199,12 +199,12 @@ BEGIN
     END IF;
     UPDATE pg_temp.bv_gio_locatie l SET geom = ST_Multi(l.geom);
 
-    -- the key of a location within the work: its name (or label), numbered
-    -- in document order when the name occurs more than once
+    -- the key of a location within the work: its name (or label); the
+    -- second, third ... location of that name in document order get " (2)",
+    -- " (3)" ... (so the first keeps its key when a version adds one)
     UPDATE pg_temp.bv_gio_locatie l
-       SET sleutel = CASE WHEN k.n > 1 THEN k.basis || ' ('::text || k.i::text || ')'::text ELSE k.basis END
+       SET sleutel = CASE WHEN k.i > 1 THEN k.basis || ' ('::text || k.i::text || ')'::text ELSE k.basis END
       FROM (SELECT x.nr, coalesce(x.naam, x.label) AS basis,
-                   pg_catalog.count(*) OVER (PARTITION BY coalesce(x.naam, x.label)) AS n,
                    pg_catalog.row_number() OVER (PARTITION BY coalesce(x.naam, x.label) ORDER BY x.nr) AS i
               FROM pg_temp.bv_gio_locatie x) k
      WHERE k.nr = l.nr;
@@ -256,13 +256,16 @@ BEGIN
 
     -- locations of an older version that this one no longer has: in force
     -- until this version's date (kept, so a question about the past still
-    -- finds them)
+    -- finds them); one that would only have started on that date or later
+    -- never was in force: vervallen
     UPDATE bv_beleidsgebied b
-       SET geldig_tot = v_datum, geladen_op = pg_catalog.now()
+       SET geldig_tot = CASE WHEN b.geldig_vanaf IS NULL OR b.geldig_vanaf < v_datum THEN v_datum ELSE b.geldig_tot END,
+           status = CASE WHEN b.geldig_vanaf IS NULL OR b.geldig_vanaf < v_datum THEN b.status ELSE 'vervallen'::text END,
+           geladen_op = pg_catalog.now()
      WHERE b.register_id = v_work AND b.register_locatie IS NOT NULL
        AND b.register_versie IS DISTINCT FROM v_expr
+       AND b.status <> 'vervallen'::text
        AND (b.geldig_tot IS NULL OR b.geldig_tot > v_datum)
-       AND (b.geldig_vanaf IS NULL OR b.geldig_vanaf < v_datum)
        AND NOT EXISTS (SELECT FROM pg_temp.bv_gio_locatie l WHERE l.sleutel = b.register_locatie);
     GET DIAGNOSTICS n_eind = ROW_COUNT;
 
@@ -271,4 +274,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_gio_import(xml, jsonb, text) IS
-'Loads a DSO/STOP geo-information object (GIO, root geo:GeoInformatieObjectVaststelling) into bv_beleidsgebied, one row per location: kind from soorten (JSON object label -> kind of bv_gebiedssoort; the label is the group label, else the location name; a label that is a kind needs no mapping; an unknown one is refused with the known kinds), register_id = FRBR work, register_versie = FRBR expression, geldig_vanaf = its date, rechtsgrond = ''GIO '' || expression, status vastgesteld. The same expression again changes nothing; a newer one updates the rows of its locations and ends (geldig_tot) those it no longer has; an older one is left out (ouder = true). Returns one summary row. All or nothing: any refusal (SQLSTATE 22023, 2200M, 22004) leaves the table unchanged.';
+'Loads a DSO/STOP geo-information object (GIO, root geo:GeoInformatieObjectVaststelling) into bv_beleidsgebied, one row per location: kind from soorten (JSON object label -> kind of bv_gebiedssoort; the label is the group label, else the location name; a label that is a kind needs no mapping; an unknown one is refused with the known kinds), register_id = FRBR work, register_versie = FRBR expression, geldig_vanaf = its date, rechtsgrond = ''GIO '' || expression, status vastgesteld. The same expression again changes nothing; a newer one updates the rows of its locations and ends (geldig_tot = its date; status vervallen when the row would only start then) those it no longer has; an older one is left out (ouder = true). Returns one summary row. All or nothing: any refusal (SQLSTATE 22023, 2200M, 22004) leaves the table unchanged.';
