@@ -174,8 +174,8 @@ BEGIN
                  WHEN v.identificatie IS NULL THEN 'nieuw'
                  WHEN v.register_tijd > h.register_tijd
                       OR (v.register_tijd IS NOT DISTINCT FROM h.register_tijd AND v.voorkomen > h.voorkomen) THEN 'ouder'
-                 WHEN v.gebruiksdoel = h.gebruiksdoel AND v.oppervlakte IS NOT DISTINCT FROM h.oppervlakte
-                      AND v.status = h.status AND v.pand_ids = h.pand_ids AND v.bouwjaar IS NOT DISTINCT FROM h.bouwjaar
+                 WHEN v.gebruiksdoel::text = h.gebruiksdoel::text AND v.oppervlakte IS NOT DISTINCT FROM h.oppervlakte
+                      AND v.status = h.status AND v.pand_ids::text = h.pand_ids::text AND v.bouwjaar IS NOT DISTINCT FROM h.bouwjaar
                       AND v.voorkomen = h.voorkomen AND v.begin_geldigheid = h.begin_geldigheid
                       AND v.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
                       AND v.register_tijd IS NOT DISTINCT FROM h.register_tijd

@@ -44,10 +44,10 @@ BEGIN
                     HINT = 'The number of dwellings (or dwelling equivalents) to be heated.';
     END IF;
     RETURN CASE
-        WHEN bestaande_bouw AND woningen > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN 'geothermie'
+        WHEN bestaande_bouw AND woningen::float8 > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN 'geothermie'
         WHEN bestaande_bouw THEN 'maatwerk'
-        WHEN woningen > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN 'maatwerk'
-        WHEN woningen >= bv_constante('systeemkeuze_open_vanaf_woningen'::text) THEN 'open'
+        WHEN woningen::float8 > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN 'maatwerk'
+        WHEN woningen::float8 >= bv_constante('systeemkeuze_open_vanaf_woningen'::text) THEN 'open'
         ELSE 'gesloten'
     END;
 END
@@ -128,12 +128,12 @@ BEGIN
             advies := 'maatwerk';
             uitleg := v_tabel || 'kantoren staan in de kolommen gesloten en open systemen, beide nieuwbouw. '
                       'Voor bestaande kantoren geeft de tabel geen systeem: maatwerk.' || v_lt;
-        ELSIF woningen > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN
+        ELSIF woningen::float8 > bv_constante('systeemkeuze_geothermie_vanaf_woningen'::text) THEN
             advies := 'maatwerk';
             uitleg := v_tabel || pg_catalog.format('kantoren van %s woningequivalenten zijn groter dan de tabel '
                       'voor kantoren beschrijft; geothermie noemt de tabel alleen voor woonwijken en glastuinbouw: maatwerk.',
                       woningen);
-        ELSIF woningen >= bv_constante('systeemkeuze_open_vanaf_woningen'::text) THEN
+        ELSIF woningen::float8 >= bv_constante('systeemkeuze_open_vanaf_woningen'::text) THEN
             advies := 'open';
             uitleg := v_tabel || pg_catalog.format('kantoren van %s woningequivalenten (nieuwbouw) zijn een grotere '
                       'eenheid ("> 50 woningen"): open systemen.', woningen) || v_voorkeur;
