@@ -93,9 +93,16 @@ def sniff(path, bron):
 
 
 def looks_like_xml(path):
+    """Starts with '<' after an optional byte-order mark and white space
+    (UTF-8, or UTF-16/32 with a BOM: expat reads those, and KLIC accepts them)."""
     with open(path, "rb") as f:
-        head = f.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<")
+        head = f.read(256)
+    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):len(bom) + (len(head) - len(bom)) // 4 * 4].decode(enc, "replace").encode("utf-8")
+            break
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 # ------------------------------------------------------------------ context
@@ -199,6 +206,8 @@ def import_psql(mod, path, bron, quiet, tmp):
         refusal = str(e)
     except BrokenPipeError:
         pass                                # psql stopped: its stderr says why
+    except (OSError, ValueError, UnicodeError) as e:
+        refusal = "%s cannot be read: %s" % (bron, e)
     if refusal is not None:
         # never COMMIT: end the session, the server rolls the transaction back
         proc.kill()

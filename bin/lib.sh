@@ -6,6 +6,7 @@ BV_PACKAGES=(
     postgresql-15-postgis-3 libgeos-dev
     gdal-bin mapserver-bin cgi-mapserver fonts-dejavu-core unzip zip file
     python3
+    chromium poppler-utils
 )
 # Only the test suite needs these (the libFuzzer target, test/check-fuzz.sh).
 BV_TEST_PACKAGES=(clang libclang-rt-14-dev)

@@ -65,12 +65,12 @@ SELECT '';
 
 -- Three example soil-energy checks
 SELECT '## Drie voorbeeldtoetsen bodemenergie';
-CREATE TEMP TABLE voorbeeld (nr int, titel text, locatie geometry, systeem text,
-                             van float8, tot float8, mv float8);
-INSERT INTO voorbeeld VALUES
-  (1, 'open systeem in het centrum (Brink), 65-100 m', 'SRID=28992;POINT(233400 557000)', 'open', 65, 100, 8),
-  (2, 'gesloten systeem bij het Asserbos (Assen-West), 0-80 m', 'SRID=28992;POINT(230200 555200)', 'gesloten', 0, 80, 12),
-  (3, 'open systeem ten zuidoosten van Assen-Zuid, 65-100 m', 'SRID=28992;POINT(236200 553600)', 'open', 65, 100, 10);
+-- the same three as the location reports of the demo (demo/voorbeelden.csv)
+CREATE TEMP TABLE voorbeeld_csv (nr int, titel text, x float8, y float8, systeem text,
+                                 van float8, tot float8, mv float8);
+\copy voorbeeld_csv FROM 'demo/voorbeelden.csv' WITH (FORMAT csv, DELIMITER '|')
+CREATE TEMP TABLE voorbeeld AS
+SELECT nr, titel, ST_SetSRID(ST_MakePoint(x, y), 28992) AS locatie, systeem, van, tot, mv FROM voorbeeld_csv;
 SELECT format(E'\n### Toets %s: %s\n\n`SELECT * FROM bv_bodemenergie_toets(''%s'', ''%s'', %s, %s, %s);`\n\n'
               'Oordeel: **%s**\n\n| ernst | regel | gebied | uitleg |\n|---|---|---|---|\n%s',
               v.nr, v.titel, ST_AsEWKT(v.locatie), v.systeem, v.van, v.tot, v.mv,

@@ -20,6 +20,9 @@ for f in "$root"/data/assen/*.sql; do
     psql -X -q -v ON_ERROR_STOP=1 -f "$f"
 done
 
+step "importing the BRO sample files (illustrative WKO systems and monitoring wells)"
+BV_ROOT=$root bash "$root/bin/bodemvisie" import -q "$root/data/assen/bro"
+
 step "running the analyses (refreshing the derived layers)"
 psql -X -q -v ON_ERROR_STOP=1 -c "SELECT bv_kaart_verversen()" >/dev/null
 
@@ -28,14 +31,26 @@ for layer in $(psql -X -At -c "SELECT f_table_name FROM geometry_columns
                                WHERE f_table_name LIKE 'bv\_kaart\_%' AND f_table_name NOT LIKE '%\_m'
                                ORDER BY 1"); do
     rm -f "$out/$layer.geojson"
-    ogr2ogr -f GeoJSON "$out/$layer.geojson" "PG:dbname=$db" "${layer}_m" \
+    # the materialized version where there is one (a layer over an indexed
+    # table, such as bv_kaart_monitoringsputten, has none)
+    src=$layer
+    [ "$(psql -X -At -c "SELECT to_regclass('${layer}_m') IS NOT NULL")" = t ] && src=${layer}_m
+    ogr2ogr -f GeoJSON "$out/$layer.geojson" "PG:dbname=$db" "$src" \
         -nln "$layer" -lco RFC7946=NO -lco COORDINATE_PRECISION=2
-    echo "     $layer.geojson: $(psql -X -At -c "SELECT count(*) FROM ${layer}_m") features" >&2
+    echo "     $layer.geojson: $(psql -X -At -c "SELECT count(*) FROM $src") features" >&2
 done
 
 step "writing report.md"
-psql -X -At -v ON_ERROR_STOP=1 -f "$here/report.sql" > "$out/report.md"
+(cd "$root" && psql -X -At -v ON_ERROR_STOP=1 -f "$here/report.sql") > "$out/report.md"
 
 step "rendering map.png with MapServer"
 "$here/mapfile.sh" "$db" "$out/bodemvisie.map"
 MAPSERVER_CONFIG_FILE="$here/mapserver.conf" map2img -m "$out/bodemvisie.map" -o "$out/map.png" >/dev/null
+
+step "writing the location reports of the three example checks (HTML and PDF)"
+while IFS='|' read -r nr titel x y systeem van tot mv; do
+    BV_ROOT="$root" bash "$root/bin/cmd/rapport.sh" --punt "$x,$y" --label "$titel" --maaiveld "$mv" \
+        --systeem "$systeem" --van "$van" --tot "$tot" "$out/rapport-$nr" 2>/dev/null \
+        || { echo "demo: the location report $nr failed" >&2; exit 1; }
+    echo "     rapport-$nr/rapport.html, rapport.pdf: $titel" >&2
+done < "$here/voorbeelden.csv"

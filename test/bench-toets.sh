@@ -3,10 +3,11 @@
 #
 # Loads 100,000 WKO systems, 10,000 policy areas, 5,000 contaminations and
 # 1,000 analysis areas (national spread plus a dense cluster around Assen),
-# then times single calls at random locations and shows with auto_explain
+# corrects 20 % of the areas and systems twice (history rows), then times single calls at random locations and shows with auto_explain
 # that every inner query runs on the GiST indexes.
 #
 # usage: test/bench-toets.sh [calls]     (default 2000 calls)
+#        BV_BENCH_HISTORIE=0 test/bench-toets.sh   (without the history rows)
 # Builds and installs the extension (holding the install lock, so nobody
 # installs over it mid-run) and runs on a throwaway cluster, unless the libpq
 # variables already name a server: then it uses what is installed there.
@@ -79,6 +80,22 @@ SELECT (SELECT count(*) FROM bv_wko_systeem) AS wko_systemen,
        (SELECT count(*) FROM bv_verontreiniging) AS verontreinigingen,
        (SELECT count(*) FROM bv_gebied) AS gebieden;
 SQL
+
+if [ "${BV_BENCH_HISTORIE:-1}" = 1 ]; then
+echo "== history (issue 10): 20 % of the policy areas and WKO systems corrected twice, one statement each"
+psql_q <<'SQL' | grep -E 'Time:|^ '
+\timing on
+UPDATE bv_beleidsgebied SET bron = 'bench, correctie 1' WHERE id % 5 = 0;
+UPDATE bv_beleidsgebied SET bron = 'bench, correctie 2' WHERE id % 5 = 0;
+UPDATE bv_wko_systeem SET straal_m = coalesce(straal_m, 250) WHERE id % 5 = 0;
+UPDATE bv_wko_systeem SET straal_m = NULL WHERE id % 5 = 0 AND id % 3 <> 1;
+\timing off
+ANALYZE bv_beleidsgebied; ANALYZE bv_wko_systeem;
+SELECT (SELECT count(*) FROM bv_beleidsgebied_historie) AS gebied_versies_in_historie,
+       (SELECT count(*) FROM bv_wko_systeem_historie) AS wko_versies_in_historie,
+       (SELECT max(versie) FROM bv_beleidsgebied) AS max_versie;
+SQL
+fi
 
 echo "== bv_kaart_verversen(): refresh every map layer on this data (wall time; backend CPU)"
 psql_q <<'SQL' | grep -E 'Time:|^ |cpu'

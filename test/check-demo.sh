@@ -48,4 +48,12 @@ stddev=$(gdalinfo -stats "$out/map.png" 2>/dev/null | sed -n 's/.*STATISTICS_STD
 awk -v s="${stddev:-0}" 'BEGIN { exit !(s > 5) }'; r=$?
 check "map.png decodes and is not blank (stddev ${stddev:-none})" $r "uniform image"
 
+# the demo writes the location report of each example check
+for nr in 1 2 3; do
+    [ -s "$out/rapport-$nr/rapport.html" ] && [ -s "$out/rapport-$nr/rapport.pdf" ]; r=$?
+    check "rapport-$nr: HTML and PDF written" $r "$(ls "$out/rapport-$nr" 2>&1)"
+    titel=$(sed -n "${nr}p" "$root/demo/voorbeelden.csv" | cut -d'|' -f2)
+    grep -qF "$titel" "$out/rapport-$nr/rapport.html"; r=$?
+    check "rapport-$nr names its example: $titel" $r "title missing"
+done
 [ "$fails" -eq 0 ]

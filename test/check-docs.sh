@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every function of the extension that a user can call has a reference entry
-# doc/reference/<name>.md, and every view of the extension is described in
-# doc/ somewhere.  Runs inside the suite's cluster.
+# doc/reference/<name>.md, every view of the extension is described in doc/
+# somewhere, and every SQL example of doc/ prints what its page shows
+# (test/doc-examples.py; the convention is in doc/developing.md).  Runs inside
+# the suite's cluster.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 db=bv_check_docs
@@ -27,4 +29,7 @@ views=$(psql -X -At -c "
 for v in $views; do
     if grep -rqw "$v" "$root/doc"; then echo "  ok   view $v"; else echo "  FAIL view $v: not in doc/"; missing=$((missing + 1)); fi
 done
-[ -n "$functions" ] && [ "$missing" -eq 0 ]
+echo "  examples of doc/ (test/doc-examples.py)"
+examples=0
+python3 "$root/test/doc-examples.py" || examples=1
+[ -n "$functions" ] && [ "$missing" -eq 0 ] && [ "$examples" -eq 0 ]

@@ -47,6 +47,12 @@ INSERT INTO bv_verontreiniging (naam, status, bron, geom) VALUES
 DELETE FROM bv_wko_systeem WHERE naam = 'WKO 40';
 INSERT INTO bv_gebied (id, naam, geom) VALUES (100, 'Handmatig',
   ST_Multi(ST_MakeEnvelope(240000, 560000, 241000, 561000, 28992)));
+-- history (issue 10): corrections in their own transactions, and a
+-- recorded decision
+UPDATE bv_beleidsgebied SET geldig_vanaf = '2030-01-01', status = 'vastgesteld' WHERE soort = 'grondwaterbeschermingsgebied';
+UPDATE bv_beleidsgebied SET naam = naam || ' (gecorrigeerd)' WHERE soort = 'gasveld';
+UPDATE bv_verontreiniging SET gesaneerd_op = '2025-01-01' WHERE naam = 'Oude tank';
+SELECT bv_besluit_vastleggen(ST_SetSRID(ST_MakePoint(235500, 556500), 28992), 'open', 40, 120, 10, NULL, '2026-06-01', 'zaak 7');
 SQL
 
 # BRO rows: tables with foreign keys between them (bv_wko_put ->
@@ -65,6 +71,19 @@ SELECT 'gebied', g.* FROM (SELECT id, naam, ontwikkelgebied, vraag, aanbod, ST_A
 SELECT 'wko', w.id, w.naam, w.systeem, ST_AsEWKB(w.putten), w.diepte_van_m, w.diepte_tot_m,
        w.volume_m3_per_jaar, w.straal_m, w.status, w.bron FROM bv_wko_systeem w ORDER BY w.id;
 SELECT 'verontreiniging', v.id, v.naam, v.status, v.bron, ST_AsEWKB(v.geom) FROM bv_verontreiniging v ORDER BY v.id;
+SELECT 'versie', 'bv_beleidsgebied', id, versie FROM bv_beleidsgebied ORDER BY id;
+SELECT 'versie', 'bv_wko_systeem', id, versie FROM bv_wko_systeem ORDER BY id;
+SELECT 'versie', 'bv_verontreiniging', id, versie FROM bv_verontreiniging ORDER BY id;
+SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam, h.status, h.geldig_vanaf, ST_AsEWKB(h.geom)
+  FROM bv_beleidsgebied_historie h ORDER BY h.id, h.versie, h.geregistreerd_van;
+SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam FROM bv_wko_systeem_historie h ORDER BY 4, 5, 2;
+SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam, h.gesaneerd_op FROM bv_verontreiniging_historie h ORDER BY 4, 5, 2;
+SELECT 'op', h.geregistreerd_tot, o.id, o.versie, o.naam
+  FROM bv_beleidsgebied_historie h, LATERAL bv_beleidsgebied_op(h.geregistreerd_tot - interval '1 microsecond') o
+ ORDER BY 2, 3;
+SELECT 'besluit', b.id, b.oordeel, b.redenen, b.geregistreerd_op, b.geregistreerd_door, b.toelichting, ST_AsEWKB(b.locatie)
+  FROM bv_besluit b ORDER BY b.id;
+SELECT 'herhalen', b.id, h.gelijk, h.oordeel_nu FROM bv_besluit b, LATERAL bv_besluit_herhalen(b.id) h ORDER BY b.id;
 SELECT 'wko_put', p.id, p.wko_id, p.register_id, p.fase, p.diepte_tot_m, ST_AsEWKB(p.geom) FROM bv_wko_put p ORDER BY p.id;
 SELECT 'monitoringsput', p.id, p.register_id, p.maaiveld_nap, ST_AsEWKB(p.geom), f.buisnummer, f.filter_boven_m, f.eenheid
   FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id ORDER BY f.id;
@@ -98,6 +117,19 @@ toets=$(grep -c '^toets|' "$tmp/before.txt")
 echo "compared $rows lines ($toets check rows) before and after restore"
 [ "$toets" -ge 21 ] || { echo "too few check rows"; status=1; }
 grep -q '^wko|39|' "$tmp/before.txt" || { echo "wko rows missing"; status=1; }
+hist=$(grep -c '^historie|' "$tmp/before.txt")
+echo "history rows: $hist"
+[ "$hist" -ge 4 ] || { echo "too few history rows"; status=1; }
+grep -q '^herhalen|1|t|' "$tmp/before.txt" || { echo "no recorded decision that replays equal"; status=1; }
+
+# After the restore the history triggers work: a correction is kept, and
+# the decision record is still append-only.
+psql_q -d "$dst" -A -t -c "UPDATE bv_beleidsgebied SET naam = naam || '.' WHERE soort = 'gasveld'" \
+    -c "SELECT 'na_restore', count(*), max(versie) FROM bv_beleidsgebied_historie WHERE soort = 'gasveld'" > "$tmp/na.txt"
+grep -q '^na_restore|2|2$' "$tmp/na.txt" || { echo "history after restore:"; cat "$tmp/na.txt"; status=1; }
+if psql_q -d "$dst" -c "DELETE FROM bv_besluit" 2>/dev/null; then
+    echo "bv_besluit is not append-only after restore"; status=1
+fi
 [ "$(grep -c '^wko_put|' "$tmp/before.txt")" -eq 7 ] && [ "$(grep -c '^monitoringsput|' "$tmp/before.txt")" -eq 5 ] \
     || { echo "BRO rows missing"; status=1; }
 

@@ -55,6 +55,15 @@ klic_import() {
     as_su -q -c "SET client_min_messages = warning" -c "TRUNCATE bv_klic_levering RESTART IDENTITY CASCADE"
     PGUSER=$su "$root/bin/bodemvisie" klic-import "$klic" > "$1" 2>&1
 }
+bro_import() {   # the import command (bin/importers/bro.py -> bv_bro_import)
+    as_su -q -c "SET client_min_messages = warning" -c "DELETE FROM bv_wko_systeem WHERE register_id LIKE 'GUF%'" -c "TRUNCATE bv_monitoringsput"
+    PGUSER=$su "$root/bin/bodemvisie" import "$root/test/fixtures/bro/guf-meerdere-installaties-en-beeindigd.xml" \
+        "$root/test/fixtures/bro/gmw-drie-filters.xml" > "$1" 2>&1
+    local rc=$?
+    # the workload runs on the sample data only
+    as_su -q -c "DELETE FROM bv_wko_systeem WHERE register_id LIKE 'GUF%'" -c "TRUNCATE bv_monitoringsput"
+    return $rc
+}
 compare() {   # name, file before, file after
     local d
     d=$(diff "$2" "$3" | head -n 20)
@@ -67,6 +76,8 @@ workload "$work/w0" && ! grep -q ERROR "$work/w0"
 check "the workload runs" $? "$(tail -n 5 "$work/w0")"
 klic_import "$work/k0"
 check "klic-import runs" $? "$(cat "$work/k0")"
+bro_import "$work/b0"
+check "import (BRO) runs" $? "$(cat "$work/b0")"
 
 as_attacker -q -f "$root/test/hostile/plant.sql" > "$work/plant.log" 2>&1
 check "the attacker planted objects in public" $? "$(grep -m 1 -A 3 ERROR "$work/plant.log")"
@@ -76,6 +87,8 @@ workload "$work/w1" || true
 compare "installed extension, workload" "$work/w0" "$work/w1"
 klic_import "$work/k1" || true
 compare "installed extension, klic-import" "$work/k0" "$work/k1"
+bro_import "$work/b1" || true
+compare "installed extension, import (BRO)" "$work/b0" "$work/b1"
 
 # The extension (re)installed while the hostile objects exist.
 as_su -q -c "SET client_min_messages = warning" -c "SET bodemvisie.verwijder_gegevens = aan" \
@@ -90,6 +103,8 @@ workload "$work/w2" || true
 compare "reinstalled extension, workload" "$work/w0" "$work/w2"
 klic_import "$work/k2" || true
 compare "reinstalled extension, klic-import" "$work/k0" "$work/k2"
+bro_import "$work/b2" || true
+compare "reinstalled extension, import (BRO)" "$work/b0" "$work/b2"
 
 n=$(as_su -At -c "SELECT count(*) FROM public.bv_pwned WHERE als <> '$attacker'")
 check "public.bv_pwned has no row of another role" "$([ "$n" = 0 ]; echo $?)" "$n rows: $(as_su -At -c "SELECT string_agg(DISTINCT wat || ' in: ' || opdracht, '; ') FROM public.bv_pwned")"

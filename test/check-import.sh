@@ -127,6 +127,12 @@ PY
 expect "ETRS89-only location: transformed, within 3 m of the RD approximation" \
     "$(q "SELECT p.locatie_bron || ' ' || (ST_Distance(p.geom, ST_SetSRID(ST_MakePoint($ex, $ey), 28992)) < 3) || ' ' || p.diepte_tot_m || ' ' || w.status FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900005'")" "ETRS89 true 80 gerealiseerd"
 
+out=$(imp "$fx/guf-filterdiepte-lengte.xml" 2>&1)
+expect "screens as depths (top + length), no height reference" "$out" "guf-filterdiepte-lengte.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 putten/lussen"
+expect "  its range: realised screens 70-95 and 100-110 m-mv; design 65-110 kept" \
+    "$(q "SELECT w.diepte_van_m || '-' || w.diepte_tot_m || ' ' || ST_AsText(w.putten) || ' ' || (SELECT string_agg(p.fase || ':' || p.diepte_van_m || '-' || p.diepte_tot_m || ':' || coalesce(p.filter_boven_nap::text, '-'), ' ' ORDER BY p.fase) FROM bv_wko_put p WHERE p.wko_id = w.id) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900008'")" \
+    "70-110 MULTIPOINT((232101.5 556098.5)) gerealiseerd:70-110:- ontwerp:65-110:-"
+
 echo "-- GMW: monitoring wells with several tubes"
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
 expect "exit 0 and summary" "$rc $out" "0 gmw-drie-filters.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters"
@@ -222,9 +228,18 @@ c0=$(counts)
 imp "$fx/gmw-drie-filters.xml" "$tmp/vreemd.xml" >/dev/null 2>&1; rc=$?
 expect "several sources, one refused: exit 1, the rest imported" "$rc $(counts)" "1 $c0"
 
+createdb bv_import_zonder 2>/dev/null
+out=$(PGDATABASE=bv_import_zonder "$bv" import "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
+dropdb --if-exists bv_import_zonder 2>/dev/null
+grep -q 'has no bodemvisie extension' <<< "$out" && [ "$rc" -eq 1 ] && ok "a database without the extension: said so, exit 1" || bad "no extension: $rc $out"
+
 echo "-- KLIC through the same command"
 out=$("$bv" import "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
 expect "KLIC delivery dispatched to klic-import" "$rc $out" "0 07G000123-1: nieuw, 4 kabels/leidingen, 1 diepten, 1 voorzorgsgebieden, 1 meldingen (levering 1)"
+
+sed "1s/encoding=\"[^\"]*\"/encoding=\"UTF-16\"/" "$root/test/fixtures/klic/GI_gebiedsinformatielevering_07G000123_1.xml" | iconv -f UTF-8 -t UTF-16 > "$tmp/GI_gebiedsinformatielevering_07G000123_1.xml"
+out=$("$bv" import "$tmp/GI_gebiedsinformatielevering_07G000123_1.xml" 2>/dev/null); rc=$?
+expect "a UTF-16 KLIC file is recognised too" "$rc ${out%%:*}" "0 07G000123-1"
 
 echo "-- SQL, for ETL jobs holding the bytes"
 expect "bv_bro_import(xml, bron) directly" "$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v doc="$(cat "$fx/gmw-drie-filters-v2.xml")" 2>&1 <<< "SELECT soort || ' ' || objecten || ' ' || nieuw || ' ' || vervangen || ' ' || ongewijzigd FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'etl')")" "GMW 1 0 0 1"
@@ -250,5 +265,14 @@ if [ -d "$samples" ] && [ -f "$samples/GUF000000016723.xml" ] && [ -f "$samples/
 else
     echo "  skip the real BRO samples: $samples not found (they are outside the project, next to it)"
 fi
+
+echo "-- parts go with their system or well"
+n=$(q "SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900003'")
+q "DELETE FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'"
+expect "DELETE of a system deletes its $n wells, nothing else" "$(q "SELECT count(*) FROM bv_wko_put WHERE wko_id NOT IN (SELECT id FROM bv_wko_systeem)") $n" "0 3"
+q "DELETE FROM bv_monitoringsput WHERE register_id = 'GMW000000900102'"
+expect "DELETE of a well deletes its tubes" "$(q "SELECT count(*) FROM bv_monitoringsfilter WHERE put_id NOT IN (SELECT id FROM bv_monitoringsput)")" "0"
+q "TRUNCATE bv_wko_systeem, bv_monitoringsput RESTART IDENTITY" && ok "TRUNCATE works as before" || bad "TRUNCATE bv_wko_systeem"
+expect "TRUNCATE empties the parts" "$(counts)" "0/0/0/0"
 
 [ "$fail" -eq 0 ]

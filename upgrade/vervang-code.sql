@@ -16,6 +16,22 @@ DECLARE
     laatste_fout text;
     detail text;
 BEGIN
+    -- Triggers of the extension's own tables that call its functions (the
+    -- rulebook's, the history's, the map status'): dropped here, created
+    -- again by the pieces.  A trigger on a table of the user is left alone
+    -- (and then stops the update below, naming it).
+    FOR o IN
+        SELECT t.tgname::text AS type, t.tgrelid::pg_catalog.regclass::text AS identity
+          FROM pg_catalog.pg_trigger t
+          JOIN pg_catalog.pg_depend f ON f.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                     AND f.objid = t.tgfoid AND f.deptype = 'e'
+          JOIN pg_catalog.pg_depend r ON r.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                     AND r.objid = t.tgrelid AND r.deptype = 'e'
+          JOIN pg_catalog.pg_extension e ON e.oid = f.refobjid AND e.oid = r.refobjid
+         WHERE e.extname = 'bodemvisie' AND NOT t.tgisinternal
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER %I ON %s', o.type, o.identity);
+    END LOOP;
     LOOP
         voortgang := false;
         laatste_fout := NULL;

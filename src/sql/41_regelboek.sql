@@ -159,17 +159,17 @@ $fn$;
 COMMENT ON FUNCTION bv_standaardrij_bewaken() IS
 'Trigger of the rulebook tables: a shipped row changed by hand is no longer standaard (so updates and dumps keep the change); a shipped row cannot be deleted (end a rule with geldig_tot).';
 
-CREATE TRIGGER bv_gebiedssoort_vervangen BEFORE INSERT ON bv_gebiedssoort
+CREATE OR REPLACE TRIGGER bv_gebiedssoort_vervangen BEFORE INSERT ON bv_gebiedssoort
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('soort');
-CREATE TRIGGER bv_gebiedssoort_bewaken BEFORE UPDATE OR DELETE ON bv_gebiedssoort
+CREATE OR REPLACE TRIGGER bv_gebiedssoort_bewaken BEFORE UPDATE OR DELETE ON bv_gebiedssoort
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
-CREATE TRIGGER bv_regel_vervangen BEFORE INSERT ON bv_regel
+CREATE OR REPLACE TRIGGER bv_regel_vervangen BEFORE INSERT ON bv_regel
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('code');
-CREATE TRIGGER bv_regel_bewaken BEFORE UPDATE OR DELETE ON bv_regel
+CREATE OR REPLACE TRIGGER bv_regel_bewaken BEFORE UPDATE OR DELETE ON bv_regel
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
-CREATE TRIGGER bv_beleidsconstante_vervangen BEFORE INSERT ON bv_beleidsconstante
+CREATE OR REPLACE TRIGGER bv_beleidsconstante_vervangen BEFORE INSERT ON bv_beleidsconstante
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_vervangen('naam');
-CREATE TRIGGER bv_beleidsconstante_bewaken BEFORE UPDATE OR DELETE ON bv_beleidsconstante
+CREATE OR REPLACE TRIGGER bv_beleidsconstante_bewaken BEFORE UPDATE OR DELETE ON bv_beleidsconstante
     FOR EACH ROW EXECUTE FUNCTION bv_standaardrij_bewaken();
 
 -- ---------------------------------------------------------------------------

@@ -1,16 +1,368 @@
--- TEMPORARY (lead's branch): the validity predicates the time model
--- (issue 10) provides; replaced by the time model's own piece on merge.
+-- The time model (issue 10): when a row takes part, and what it was before.
+--
+--   validity   bv_van_kracht, bv_in_gebruik, bv_pluim_actueel, bv_komend:
+--              one predicate per kind of row, in one place; the check, the
+--              maps and the views call them with their peildatum
+--   history    every UPDATE, DELETE or TRUNCATE of bv_beleidsgebied,
+--              bv_wko_systeem and bv_verontreiniging keeps the old version
+--              in <table>_historie; bv_historie_op and the three
+--              <table>_op functions give the rows as registered at a moment
+--   changes    bv_wat_verandert: which areas enter or leave force between
+--              two dates, and which systems and analysis areas they touch
+--
+-- Two times, never mixed: the peildatum (a date: on which day is the policy
+-- read) and the registration time (a timestamptz: what did the database
+-- know then).  doc/tijd.md explains both with the sample data.
+
+-- ---------------------------------------------------------------------------
+-- Validity.  Inlinable: one expression, IMMUTABLE, not STRICT, and a
+-- SQL-standard body (RETURN ...), bound when installed and therefore left
+-- out of the search_path pin of 99_search_path.sql (a pinned function is
+-- never inlined), so that the planner folds them into the callers' queries.  Intervals are half open:
+-- a row is in force from geldig_vanaf (that day included) until geldig_tot
+-- (that day excluded); a NULL bound is open.
+-- ---------------------------------------------------------------------------
 CREATE FUNCTION bv_van_kracht(status text, geldig_vanaf date, geldig_tot date, peildatum date)
-RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
-AS $fn$ SELECT status = 'vastgesteld' AND (geldig_vanaf IS NULL OR geldig_vanaf <= peildatum) AND (geldig_tot IS NULL OR peildatum < geldig_tot) $fn$;
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN status = 'vastgesteld'::text
+   AND (geldig_vanaf IS NULL OR geldig_vanaf <= peildatum)
+   AND (geldig_tot IS NULL OR peildatum < geldig_tot);
+
+COMMENT ON FUNCTION bv_van_kracht(text, date, date, date) IS
+'Is a policy area in force on peildatum? status = ''vastgesteld'' and geldig_vanaf <= peildatum < geldig_tot (a NULL bound is open). ontwerp, voornemen and vervallen areas are never in force (bv_komend names the coming ones).';
+
 CREATE FUNCTION bv_in_gebruik(status text, vergunning_datum date, eind_datum date, peildatum date)
-RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
-AS $fn$ SELECT (vergunning_datum IS NULL OR vergunning_datum <= peildatum) AND (eind_datum IS NULL OR peildatum < eind_datum) AND (status <> 'beeindigd' OR eind_datum IS NOT NULL) $fn$;
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN (vergunning_datum IS NULL OR vergunning_datum <= peildatum)
+   AND (eind_datum IS NULL OR peildatum < eind_datum)
+   AND (status <> 'beeindigd'::text OR eind_datum IS NOT NULL);
+
+COMMENT ON FUNCTION bv_in_gebruik(text, date, date, date) IS
+'Does a WKO system take part (claim its bubble, count in decision tree 4.1) on peildatum? From vergunning_datum (NULL: always) until eind_datum (excluded; NULL: open); beeindigd without eind_datum never. aangevraagd, vergund and gerealiseerd all claim their bubble: an application without a permit date claims it on every date, as a planned system did in 0.1.0.';
+
 CREATE FUNCTION bv_pluim_actueel(status text, ontdekt_op date, gesaneerd_op date, peildatum date)
-RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
-AS $fn$ SELECT (ontdekt_op IS NULL OR ontdekt_op <= peildatum) AND (gesaneerd_op IS NULL OR peildatum < gesaneerd_op) AND (status <> 'gesaneerd' OR gesaneerd_op IS NOT NULL) $fn$;
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN (ontdekt_op IS NULL OR ontdekt_op <= peildatum)
+   AND (gesaneerd_op IS NULL OR peildatum < gesaneerd_op)
+   AND (status <> 'gesaneerd'::text OR gesaneerd_op IS NOT NULL);
+
+COMMENT ON FUNCTION bv_pluim_actueel(text, date, date, date) IS
+'Does a contamination take part on peildatum? Known (ontdekt_op NULL or <= peildatum) and not yet remediated (peildatum < gesaneerd_op). The dates decide; the status only fills a missing date: gesaneerd without gesaneerd_op takes part on no date (the day is unknown; history keeps the earlier version). in_sanering takes part.';
+
 CREATE FUNCTION bv_komend(status text, geldig_vanaf date, geldig_tot date, peildatum date)
-RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
-AS $fn$ SELECT CASE WHEN geldig_tot IS NOT NULL AND geldig_tot <= peildatum THEN NULL
-                    WHEN status = 'vastgesteld' AND geldig_vanaf > peildatum THEN 'wordt van kracht vanaf ' || pg_catalog.to_char(geldig_vanaf, 'YYYY-MM-DD'::text)
-                    WHEN status IN ('ontwerp', 'voornemen') THEN status || ', nog niet van kracht' END $fn$;
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN CASE
+         WHEN geldig_tot IS NOT NULL AND geldig_tot <= peildatum THEN NULL::text
+         WHEN status = 'vastgesteld'::text AND geldig_vanaf > peildatum
+           THEN 'wordt van kracht vanaf '::text
+                || pg_catalog.to_char(geldig_vanaf::timestamp without time zone, 'YYYY-MM-DD'::text)
+         WHEN status = 'ontwerp'::text OR status = 'voornemen'::text
+           THEN status || ', nog niet van kracht'::text
+                || CASE WHEN geldig_vanaf > peildatum
+                        THEN ' (verwacht vanaf '::text
+                             || pg_catalog.to_char(geldig_vanaf::timestamp without time zone, 'YYYY-MM-DD'::text)
+                             || ')'::text
+                        ELSE ''::text END
+       END;
+
+COMMENT ON FUNCTION bv_komend(text, date, date, date) IS
+'What is coming for a policy area on peildatum, in Dutch: ''wordt van kracht vanaf <date>'' (vastgesteld, geldig_vanaf later), ''ontwerp, nog niet van kracht'' or ''voornemen, nog niet van kracht'' (with '' (verwacht vanaf <date>)'' when an expected geldig_vanaf lies after peildatum); NULL when the area is in force, vervallen, or its geldig_tot has passed. The check lists these as a separate kind of reason (aangekondigd), never as a prohibition.';
+
+-- ---------------------------------------------------------------------------
+-- History: corrections keep the old version.
+--
+-- Every table below gets
+--   versie      1 for a new row, +1 on every UPDATE (set by the trigger)
+--   geladen_op  set to now() on every UPDATE: the start of the registration
+--               of the current version
+--   <table>_historie  the same columns after geregistreerd_van and
+--               geregistreerd_tot: one row per replaced or deleted version,
+--               registered in [geregistreerd_van, geregistreerd_tot)
+-- UPDATE and DELETE write the old rows in one statement-level trigger with
+-- a transition table (a bulk update costs one INSERT ... SELECT), TRUNCATE
+-- keeps every row the same way.  The check reads the current tables only;
+-- history costs nothing there.  To put another table of the extension under
+-- history (bv_regel, say) add its name to the list below: the loop adds
+-- versie and geladen_op when the table lacks them, and indexes the history
+-- on the table's primary key and versie.
+-- ---------------------------------------------------------------------------
+-- versie (and geladen_op, for a table without it) are added by the loop
+-- at the end of this section, after the table's own columns.
+
+CREATE FUNCTION bv_historie_versie()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $fn$
+BEGIN
+    -- Not the user's to choose: the version counts updates, and the
+    -- registration of the new version starts now.
+    NEW.versie := OLD.versie + 1;
+    NEW.geladen_op := pg_catalog.now();
+    RETURN NEW;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_historie_versie() IS
+'Trigger (BEFORE UPDATE, each row) of the tables with history: versie := old versie + 1, geladen_op := now().';
+
+CREATE FUNCTION bv_historie_bewaren()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    kolommen text;
+    waarden text;
+BEGIN
+    -- The columns of the table, by name (the history table has them all,
+    -- after its two registration columns).
+    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY a.attnum),
+           pg_catalog.string_agg('o.' || pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY a.attnum)
+      INTO kolommen, waarden
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
+    -- UPDATE and DELETE: the old rows of the statement (transition table
+    -- bv_oud); TRUNCATE: the whole table, read before it is emptied.
+    EXECUTE pg_catalog.format(
+        'INSERT INTO %I.%I (geregistreerd_van, geregistreerd_tot, %s) '
+        'SELECT least(o.geladen_op, pg_catalog.now()), pg_catalog.now(), %s FROM %s o',
+        TG_TABLE_SCHEMA, TG_TABLE_NAME || '_historie', kolommen, waarden,
+        CASE TG_OP WHEN 'TRUNCATE' THEN pg_catalog.format('ONLY %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+                   ELSE 'bv_oud' END);
+    RETURN NULL;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_historie_bewaren() IS
+'Trigger (AFTER UPDATE or DELETE with a transition table, BEFORE TRUNCATE; each statement) of the tables with history: writes the old rows into <table>_historie, registered from their geladen_op until now().';
+
+DO $historie$
+DECLARE
+    tabel text;
+    hist text;
+    kolom record;
+BEGIN
+    FOREACH tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging'] LOOP
+        hist := tabel || '_historie';
+        -- The version and the start of the registration of the current row
+        -- (checked first: ADD COLUMN IF NOT EXISTS would say so aloud).
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                          AND a.attname = 'geladen_op' AND NOT a.attisdropped) THEN
+            EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN geladen_op timestamptz NOT NULL DEFAULT now()', tabel);
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.geladen_op IS %L', tabel,
+                                      'When the row was loaded or last changed.');
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                          AND a.attname = 'versie' AND NOT a.attisdropped) THEN
+            EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN versie integer NOT NULL DEFAULT 1', tabel);
+        END IF;
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.versie IS %L', tabel,
+            pg_catalog.format('Version of the row: 1 when inserted, +1 on every update (set by a trigger); earlier versions are in %s.', hist));
+        -- The registration columns first, then the table's: a column the
+        -- table gets later is appended below, in the same order on a fresh
+        -- install and on an update.
+        EXECUTE pg_catalog.format(
+            'CREATE TABLE IF NOT EXISTS @extschema@.%I ('
+            ' geregistreerd_van timestamptz NOT NULL,'
+            ' geregistreerd_tot timestamptz NOT NULL,'
+            ' LIKE @extschema@.%I,'
+            ' CONSTRAINT %I CHECK (geregistreerd_van <= geregistreerd_tot))',
+            hist, tabel, hist || '_interval');
+        FOR kolom IN
+            SELECT a.attname::text AS naam, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type
+              FROM pg_catalog.pg_attribute a
+             WHERE a.attrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+               AND a.attnum > 0 AND NOT a.attisdropped
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute h
+                                WHERE h.attrelid = pg_catalog.format('@extschema@.%I', hist)::regclass
+                                  AND h.attname = a.attname AND NOT h.attisdropped)
+             ORDER BY a.attnum
+        LOOP
+            EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ADD COLUMN %I %s', hist, kolom.naam, kolom.type);
+        END LOOP;
+        -- the versions of one row: its primary key, then versie
+        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON @extschema@.%I (%s, versie)',
+                                  hist || '_sleutel_idx', hist,
+                                  (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY k.n)
+                                     FROM pg_catalog.pg_index i
+                                    CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::smallint[]) WITH ORDINALITY AS k(attnum, n)
+                                     JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                                    WHERE i.indrelid = pg_catalog.format('@extschema@.%I', tabel)::regclass
+                                      AND i.indisprimary));
+        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON @extschema@.%I (geregistreerd_tot, geregistreerd_van)',
+                                  hist || '_geregistreerd_idx', hist);
+        EXECUTE pg_catalog.format('COMMENT ON TABLE @extschema@.%I IS %L', hist,
+            pg_catalog.format('Earlier versions of %s: every row replaced by an UPDATE or removed by a DELETE or TRUNCATE, registered from geregistreerd_van until geregistreerd_tot (excluded). Written by a trigger; read with %s_op(moment).', tabel, tabel));
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.geregistreerd_van IS %L', hist,
+            'Start of the registration of this version (the geladen_op of the row).');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.geregistreerd_tot IS %L', hist,
+            'End of the registration of this version (the moment of the UPDATE, DELETE or TRUNCATE that replaced it), excluded.');
+        PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.format('@extschema@.%I', hist)::regclass, ''::text);
+        -- Triggers (again on an update of the extension: the functions are new).
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_versie ON @extschema@.%I', tabel);
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_historie_update ON @extschema@.%I', tabel);
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_historie_delete ON @extschema@.%I', tabel);
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_historie_truncate ON @extschema@.%I', tabel);
+        EXECUTE pg_catalog.format('CREATE TRIGGER bv_versie BEFORE UPDATE ON @extschema@.%I '
+                                  'FOR EACH ROW EXECUTE FUNCTION @extschema@.bv_historie_versie()', tabel);
+        EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_update AFTER UPDATE ON @extschema@.%I '
+                                  'REFERENCING OLD TABLE AS bv_oud '
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+        EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_delete AFTER DELETE ON @extschema@.%I '
+                                  'REFERENCING OLD TABLE AS bv_oud '
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+        EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_truncate BEFORE TRUNCATE ON @extschema@.%I '
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+    END LOOP;
+END
+$historie$;
+
+CREATE FUNCTION bv_historie_op(tabel anyelement, registratie timestamptz)
+RETURNS SETOF anyelement
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 1000 ROWS 1000
+AS $fn$
+DECLARE
+    rel regclass;
+    hist regclass;
+    kolommen text;
+BEGIN
+    IF registratie IS NULL OR NOT pg_catalog.isfinite(registratie) THEN
+        RAISE EXCEPTION 'registratie must be a moment, got %', coalesce(registratie::text, 'NULL')
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'The moment whose registration you want, e.g. ''2026-01-01 12:00+01''::timestamptz or the geregistreerd_op of a decision.';
+    END IF;
+    -- The table of the row type, and its history table, both ours.
+    SELECT c.oid::regclass, h.oid::regclass INTO rel, hist
+      FROM pg_catalog.pg_type t
+      JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+      JOIN pg_catalog.pg_class h ON h.relnamespace = c.relnamespace
+                                AND h.relname = c.relname::text || '_historie' AND h.relkind = 'r'
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                 AND d.objid = h.oid AND d.deptype = 'e'
+      JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
+     WHERE t.oid = pg_catalog.pg_typeof(tabel);
+    IF rel IS NULL THEN
+        RAISE EXCEPTION 'no history is kept for %', pg_catalog.pg_typeof(tabel)
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Pass NULL::bv_beleidsgebied, NULL::bv_wko_systeem or NULL::bv_verontreiniging.';
+    END IF;
+    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY a.attnum)
+      INTO kolommen
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped;
+    RETURN QUERY EXECUTE pg_catalog.format(
+        'SELECT %1$s FROM %2$s WHERE geladen_op <= $1 '
+        'UNION ALL '
+        'SELECT %1$s FROM %3$s WHERE geregistreerd_van <= $1 AND $1 < geregistreerd_tot',
+        kolommen, rel, hist)
+      USING registratie;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_historie_op(anyelement, timestamptz) IS
+'The rows of a table with history as they were registered at a moment: the current rows registered (geladen_op) at or before it, and the earlier versions whose registration interval contains it. Pass the table as NULL::bv_beleidsgebied (or bv_wko_systeem, bv_verontreiniging).';
+
+CREATE FUNCTION bv_beleidsgebied_op(registratie timestamptz)
+RETURNS SETOF bv_beleidsgebied
+LANGUAGE sql STABLE PARALLEL SAFE COST 1000 ROWS 1000
+AS $fn$ SELECT * FROM bv_historie_op(NULL::bv_beleidsgebied, registratie) $fn$;
+
+COMMENT ON FUNCTION bv_beleidsgebied_op(timestamptz) IS
+'The policy areas as registered at a moment (with their versie): bv_historie_op(NULL::bv_beleidsgebied, registratie).';
+
+CREATE FUNCTION bv_wko_systeem_op(registratie timestamptz)
+RETURNS SETOF bv_wko_systeem
+LANGUAGE sql STABLE PARALLEL SAFE COST 1000 ROWS 1000
+AS $fn$ SELECT * FROM bv_historie_op(NULL::bv_wko_systeem, registratie) $fn$;
+
+COMMENT ON FUNCTION bv_wko_systeem_op(timestamptz) IS
+'The WKO systems as registered at a moment (with their versie): bv_historie_op(NULL::bv_wko_systeem, registratie).';
+
+CREATE FUNCTION bv_verontreiniging_op(registratie timestamptz)
+RETURNS SETOF bv_verontreiniging
+LANGUAGE sql STABLE PARALLEL SAFE COST 1000 ROWS 1000
+AS $fn$ SELECT * FROM bv_historie_op(NULL::bv_verontreiniging, registratie) $fn$;
+
+COMMENT ON FUNCTION bv_verontreiniging_op(timestamptz) IS
+'The contaminations as registered at a moment (with their versie): bv_historie_op(NULL::bv_verontreiniging, registratie).';
+
+-- ---------------------------------------------------------------------------
+-- What changes between two dates: the policy areas that enter or leave
+-- force, the rules of their kind that then apply (not advies), and the
+-- stored WKO systems and analysis areas (bv_gebied) they touch.  Only the
+-- predicates above and plain spatial joins: it does not run the check.
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION bv_wat_verandert(van date, tot date)
+RETURNS TABLE (beleidsgebied integer, soort text, naam text, verandering text,
+               op date, regels text[], wko_systemen integer[], gebieden integer[],
+               besluiten bigint[])
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 5000 ROWS 10
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    v_van date := van;
+    v_tot date := tot;
+BEGIN
+    IF v_van IS NULL OR v_tot IS NULL OR NOT pg_catalog.isfinite(v_van) OR NOT pg_catalog.isfinite(v_tot) THEN
+        RAISE EXCEPTION 'van and tot must be dates, got % and %', coalesce(v_van::text, 'NULL'), coalesce(v_tot::text, 'NULL')
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'E.g. bv_wat_verandert(CURRENT_DATE, ''2030-01-01'').';
+    END IF;
+    IF v_tot < v_van THEN
+        RAISE EXCEPTION 'tot (%) lies before van (%)', v_tot, v_van
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Give the earlier date first.';
+    END IF;
+    RETURN QUERY
+    WITH wissel AS (
+        -- in force on one date and not on the other; op = the day it changes
+        SELECT b.id, b.soort, b.naam, b.geom,
+               CASE WHEN n.nu THEN 'wordt van kracht' ELSE 'vervalt' END AS verandering,
+               CASE WHEN n.nu THEN b.geldig_vanaf ELSE b.geldig_tot END AS op,
+               -- the rules are read on the date on which the area is in force
+               CASE WHEN n.nu THEN v_tot ELSE v_van END AS datum
+          FROM bv_beleidsgebied b
+         CROSS JOIN LATERAL (SELECT bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_van) AS toen,
+                                    bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_tot) AS nu) n
+         WHERE n.toen IS DISTINCT FROM n.nu AND (n.toen OR n.nu)
+    )
+    SELECT w.id, w.soort, w.naam, w.verandering, w.op,
+           (SELECT pg_catalog.array_agg((r.code || ' (' || r.ernst || ')')::text ORDER BY r.code)
+              FROM bv_regel r
+             WHERE r.soort = w.soort AND r.ernst <> 'advies'
+               AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)),
+           (SELECT pg_catalog.array_agg(s.id ORDER BY s.id)
+              FROM bv_wko_systeem s
+             WHERE ST_Intersects(s.putten, w.geom)
+               AND bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, w.datum)
+               AND EXISTS (SELECT 1 FROM bv_regel r
+                            WHERE r.soort = w.soort AND r.ernst <> 'advies'
+                              AND s.systeem = ANY (r.systemen)
+                              AND (r.dieper_dan_m IS NULL OR s.diepte_tot_m IS NULL
+                                   OR s.diepte_tot_m > r.dieper_dan_m)
+                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum))),
+           (SELECT pg_catalog.array_agg(g.id ORDER BY g.id)
+              FROM bv_gebied g
+             WHERE ST_Intersects(g.geom, w.geom)),
+           -- recorded decisions at a location in the area, for a system and
+           -- depth a rule of its kind applies to
+           (SELECT pg_catalog.array_agg(d.id ORDER BY d.id)
+              FROM bv_besluit d
+             WHERE ST_Intersects(d.locatie, w.geom)
+               AND EXISTS (SELECT 1 FROM bv_regel r
+                            WHERE r.soort = w.soort AND r.ernst <> 'advies'
+                              AND d.systeem = ANY (r.systemen)
+                              AND (r.dieper_dan_m IS NULL OR d.diepte_tot_m > r.dieper_dan_m)
+                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)))
+      FROM wissel w
+     ORDER BY w.op, w.id;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_wat_verandert(date, date) IS
+'What changes between two dates: every policy area that enters force (''wordt van kracht'', op = geldig_vanaf) or leaves it (''vervalt'', op = geldig_tot), the rules of its kind that apply then (code and severity, advies left out), the stored WKO systems in use with a well in it to which such a rule applies (system type and depth), the analysis areas (bv_gebied) it overlaps, and the recorded decisions (bv_besluit) at a location in it to which such a rule applies. Filter on beleidsgebied for "what changes when area X comes into force".';

@@ -51,11 +51,6 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'open = WKO with wells (zone 2), gesloten = closed ground loops (zone 1-2), geothermie = deep geothermal heat (table 2.2: 1,400-4,500 m).';
     END IF;
-    IF locatie IS NULL THEN
-        RAISE EXCEPTION 'locatie must not be NULL'
-              USING ERRCODE = 'null_value_not_allowed',
-                    HINT = 'Give the location of the wells or boreholes (point, multipoint or plot polygon) in RD New, SRID 28992.';
-    END IF;
     IF v_van IS NULL OR v_tot IS NULL THEN
         RAISE EXCEPTION 'diepte_van_m and diepte_tot_m must not be NULL'
               USING ERRCODE = 'null_value_not_allowed',
@@ -86,27 +81,9 @@ BEGIN
     -- The borehole: from ground level (or the top, if above it) down.
     v_klei := bv_boring(least(v_van, 0::float8), v_tot, v_mv);
 
-    -- Refuses curves, M, geographic and non-metric SRIDs (hint: ST_Transform).
-    v_loc := bv_invoer(locatie);
-    IF ST_IsEmpty(v_loc) THEN
-        RAISE EXCEPTION 'locatie is empty'
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Give a point, multipoint or polygon with coordinates.';
-    END IF;
-    IF NOT ST_IsValid(v_loc) THEN
-        RAISE EXCEPTION 'locatie is not a valid geometry'
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Repair it first, e.g. ST_MakeValid(locatie).';
-    END IF;
-    v_srid := ST_SRID(v_loc);
-    IF v_srid = 0 THEN
-        v_loc := ST_SetSRID(v_loc, 28992);         -- SRID 0: RD New coordinates
-    ELSIF v_srid <> 28992 THEN
-        v_loc := ST_Transform(v_loc, 28992);       -- another metric CRS
-    END IF;
-    IF ST_NDims(v_loc) > 2 THEN
-        v_loc := ST_Force2D(v_loc);
-    END IF;
+    -- Refuses NULL, empty, invalid, curves, M, geographic and non-metric
+    -- SRIDs (hint: ST_Transform); RD New, 2D.
+    v_loc := bv_locatie_rd(locatie, 'locatie'::text);
 
     -- Where a system type may go (doc/beleid.md 2 and 4), from the depth
     -- model: the screen is a closed interval that must lie inside the
@@ -169,31 +146,26 @@ BEGIN
                             WHERE e.indeling = 'eenheid' AND e.naam = 'wvp4'
                               AND bv_interval_in_band(v_van, v_tot, e.van_m, e.tot_m))
         UNION ALL
-        -- The area rules of the rulebook, for areas in force on peildatum.
-        SELECT g.ernst, g.code, 'bv_beleidsgebied', b.id, b.soort, b.naam,
-               g.uitleg || CASE WHEN g.dieper_dan_m IS NULL THEN ''
-                                ELSE pg_catalog.format(' (boorgat tot %s m-mv)', v_tot) END,
+        -- The area rules of the rulebook: for areas in force on peildatum
+        -- a reason of the rule's severity; for areas that are coming one
+        -- of severity 'aangekondigd', never a current prohibition.
+        SELECT CASE WHEN k.van_kracht THEN g.ernst ELSE 'aangekondigd' END,
+               g.code, 'bv_beleidsgebied', b.id, b.soort, b.naam,
+               CASE WHEN k.van_kracht
+                    THEN g.uitleg || CASE WHEN g.dieper_dan_m IS NULL THEN ''
+                                          ELSE pg_catalog.format(' (boorgat tot %s m-mv)', v_tot) END
+                    ELSE pg_catalog.format('%s (%s): %s', k.komend, g.ernst, g.uitleg) END,
                g.bron
           FROM bv_beleidsgebied b
           JOIN bv_regel g ON g.soort = b.soort
+         CROSS JOIN LATERAL (
+                SELECT bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) AS van_kracht,
+                       bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) AS komend) k
          WHERE ST_Intersects(b.geom, v_loc)
            AND v_sys = ANY (g.systemen)
            AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
            AND bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_peil)
-           AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_peil)
-        UNION ALL
-        -- Areas that are coming: named, never a current prohibition.
-        SELECT 'aangekondigd', g.code, 'bv_beleidsgebied', b.id, b.soort, b.naam,
-               pg_catalog.format('%s (%s): %s', bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil),
-                                 g.ernst, g.uitleg),
-               g.bron
-          FROM bv_beleidsgebied b
-          JOIN bv_regel g ON g.soort = b.soort
-         WHERE ST_Intersects(b.geom, v_loc)
-           AND v_sys = ANY (g.systemen)
-           AND (g.dieper_dan_m IS NULL OR v_tot > g.dieper_dan_m)
-           AND g.ernst <> 'advies'
-           AND bv_komend(b.status, b.geldig_vanaf, b.geldig_tot, v_peil) IS NOT NULL
+           AND (k.van_kracht OR (k.komend IS NOT NULL AND g.ernst <> 'advies'))
         UNION ALL
         SELECT 'restrictie', 'geothermie', NULL, NULL, NULL, NULL,
                'Geothermie valt onder de Mijnbouwwet (het Rijk beslist): drukvalonderzoek en afstemming met de gasproducent (NAM) nodig.',

@@ -206,13 +206,17 @@ ruw AS (
            bool_or(r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
            bool_or(r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
            ST_Union(s.g) FILTER (WHERE r.ernst = 'verbod') AS verbod,
-           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie') AS restrictie,
+           -- a kind that also forbids in this set restricts nowhere else
+           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS restrictie,
            pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
                FILTER (WHERE r.ernst = 'verbod') AS redenen_verbod,
            pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
-               FILTER (WHERE r.ernst = 'restrictie') AS redenen_restrictie
+               FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS redenen_restrictie
       FROM sets t
-      LEFT JOIN band_redenen r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
+      LEFT JOIN (SELECT b.*, EXISTS (SELECT 1 FROM band_redenen v
+                                      WHERE v.systeem = b.systeem AND v.bandnr = b.bandnr
+                                        AND v.ernst = 'verbod' AND v.reden = b.reden) AS ook_verbod
+                   FROM band_redenen b) r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
       LEFT JOIN vlak_per_soort s ON s.soort = r.reden
      GROUP BY t.sig
 ),
@@ -268,19 +272,22 @@ COMMENT ON VIEW bv_kaart_bodemenergie IS
 'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
 -- Materialized versions with spatial indexes, for map servers and large data.
-CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen;
+-- Created WITH NO DATA: until bv_kaart_verversen() runs (after installing,
+-- restoring or updating) reading one fails with "has not been populated"
+-- instead of showing an empty map (63_kaart_actualiteit.sql).
+CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
 CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
 'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen;
+CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
 CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
 'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
 
-CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie;
+CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
 CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS

@@ -20,7 +20,7 @@ COMMENT ON VIEW bv_kaart_interferentie_gebied IS
 'Map layer: every analysis area with its number of WKO systems, demand and supply, the decision of tree 4.1 (markt, onderzoek, interferentiegebied), the share of usable zone-2 ground taken by bubbles (bezet_procent), the decision with that share as proxy where demand and supply are both unknown (beslissing_met_proxy) and the proxy''s own answer (beslissing_proxy, labelled: it is not the policy''s ratio). masterplan_nodig marks interference areas.';
 
 CREATE MATERIALIZED VIEW bv_kaart_interferentie_gebied_m AS
-SELECT * FROM bv_kaart_interferentie_gebied;
+SELECT * FROM bv_kaart_interferentie_gebied WITH NO DATA;
 CREATE UNIQUE INDEX ON bv_kaart_interferentie_gebied_m (id);
 CREATE INDEX ON bv_kaart_interferentie_gebied_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_interferentie_gebied_m IS
@@ -39,6 +39,7 @@ BEGIN
     LOOP
         EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW %s @extschema@.%I',
                        CASE WHEN gelijktijdig THEN 'CONCURRENTLY' ELSE '' END, laag);
+        PERFORM bv_kaart_ververst(laag);
         kaartlaag := laag;
         EXECUTE pg_catalog.format('SELECT count(*) FROM @extschema@.%I', laag) INTO objecten;
         RETURN NEXT;

@@ -33,6 +33,9 @@ BEGIN
           JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
           JOIN pg_catalog.pg_language l ON l.oid = p.prolang
          WHERE l.lanname IN ('sql', 'plpgsql')
+           -- a SQL-standard body (RETURN ..., BEGIN ATOMIC) is bound when
+           -- created and needs no pin; a pin would stop it being inlined
+           AND p.prosqlbody IS NULL
     LOOP
         EXECUTE pg_catalog.format('ALTER FUNCTION %s SET search_path = pg_catalog, %s, pg_temp', fn, path);
     END LOOP;

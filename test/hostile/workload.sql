@@ -36,9 +36,24 @@ SELECT s.systeem, x.x, t.oordeel, t.ernst, t.regel, t.bron_tabel, t.soort, t.naa
   FROM (VALUES ('open'::text, 65::float8, 100::float8), ('gesloten', 0, 50), ('geothermie', 2000, 3000)) s(systeem, van, tot),
        (VALUES (233400::float8), (231000), (234500)) x(x),
        LATERAL bv_bodemenergie_toets(st_setsrid(st_makepoint(x.x, 557000::float8), 28992),
-                                     s.systeem, s.van, s.tot, 8::float8, 250::float8) t
+                                     s.systeem, s.van, s.tot, 8::float8, 250::float8, CURRENT_DATE) t
  ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
-SELECT bv_bodemenergie_oordeel('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text, 65::float8, 100::float8, 8::float8, 250::float8);
+SELECT bv_bodemenergie_oordeel('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text, 65::float8, 100::float8, 8::float8, 250::float8, CURRENT_DATE);
+-- the rulebook, the depth model and the time predicates
+SELECT code, soort, systemen, dieper_dan_m, ernst, van_kracht FROM bv_regelboek ORDER BY code;
+SELECT bv_constante('bel_straal_m'::text), bv_constante('interferentie_drempel'::text);
+SELECT * FROM bv_dieptemodel() ORDER BY 1, 3, 2;
+SELECT * FROM bv_dieptemodel(10::float8) ORDER BY 1, 3, 2;
+SELECT * FROM bv_toegestane_diepte('open'::text);
+SELECT bv_interval_in_band(30::float8, 60::float8, 60::float8, 75::float8), bv_interval_in_band(60::float8, 60::float8, 60::float8, NULL::float8);
+SELECT bv_regel_van_kracht('2030-01-01'::date, NULL::date, '2030-01-01'::date);
+SELECT g.naam, bv_wko_aantal_in(g.geom, CURRENT_DATE) FROM bv_gebied g ORDER BY 1;
+SELECT bv_datumwissel_tussen('2000-01-01'::date, '2100-01-01'::date);
+SELECT t.oordeel, t.ernst, t.regel, t.naam, t.uitleg
+  FROM bv_bodemenergie_toets('SRID=28992;POINT(230200 555200)'::geometry, 'open'::text, 30::float8, 100::float8,
+                             10::float8, NULL::float8, '2040-01-01'::date) t ORDER BY 1, 2, 3, 4;
+SELECT id, kaartlaag, oordeel, redenen, round(st_area(geom)::numeric) FROM bv_bodemenergie_kaart('2040-01-01'::date) ORDER BY id;
+SELECT id, naam, n_systemen, beslissing, beslissing_proxy, beslissing_met_proxy FROM bv_wko_beslisboom_gebieden('2040-01-01'::date) ORDER BY id;
 SELECT * FROM bv_systeemkeuze(500, true);
 SELECT * FROM bv_ladder_treden();
 SELECT * FROM bv_ladder('wko_open'::text);
@@ -63,7 +78,8 @@ SELECT * FROM bv_wko_beslisboom_gebied ORDER BY id;
 SELECT * FROM bv_kaart_verversen(false);
 \endif
 SELECT id, systeem, zone_3d, oordeel, redenen, round(st_area(geom)::numeric, 1)
-  FROM bv_bodemenergie_kaart() ORDER BY id;
+  FROM bv_bodemenergie_kaart(CURRENT_DATE) ORDER BY id;
+SELECT kaartlaag, gevuld, verouderd FROM bv_kaart_actualiteit ORDER BY 1;
 SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
 SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak, toelichting FROM bv_kaart_pluimen_m ORDER BY id;
 SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
@@ -130,4 +146,28 @@ SELECT count(*) FROM bv_kabel_leiding_actueel;
 SELECT count(*) FROM bv_klic_voorzorg_actueel;
 SELECT count(*) FROM bv_klic_netwerk_kaart;
 
+
+-- the time model: validity, history, what changes, the decision record
+SELECT bv_van_kracht('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-12-31'::date),
+       bv_in_gebruik('beeindigd'::text, NULL::date, '2025-01-01'::date, '2024-12-31'::date),
+       bv_pluim_actueel('gesaneerd'::text, NULL::date, '2024-06-01'::date, '2024-05-31'::date),
+       bv_komend('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-12-31'::date);
+SELECT id, versie, naam FROM bv_beleidsgebied_op(pg_catalog.now()) ORDER BY id;
+SELECT id, versie, naam FROM bv_wko_systeem_op(pg_catalog.now()) ORDER BY id;
+SELECT id, versie, naam FROM bv_verontreiniging_op(pg_catalog.now()) ORDER BY id;
+SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_beleidsgebied, pg_catalog.now());
+SELECT * FROM bv_wat_verandert('2020-01-01'::date, '2040-01-01'::date);
+\if :{?alleen_lezen}
+\else
+UPDATE bv_beleidsgebied SET naam = naam || ' (werklast)'::text WHERE soort = 'gasveld'::text;
+SELECT id, versie, naam FROM bv_beleidsgebied_historie WHERE soort = 'gasveld'::text ORDER BY id;
+SELECT bv_besluit_vastleggen('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text,
+                             65::float8, 100::float8, 8::float8, 250::float8,
+                             '2026-06-01'::date, 'werklast'::text) > 0::bigint AS vastgelegd;
+SELECT oordeel, systeem, pg_catalog.jsonb_array_length(redenen) FROM bv_besluit ORDER BY id;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen
+  FROM bv_besluit_herhalen((SELECT max(id) FROM bv_besluit));
+SELECT pg_catalog.jsonb_array_length(bv_besluit_redenen('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text,
+                                     65::float8, 100::float8, 8::float8, 250::float8, '2026-06-01'::date, NULL::timestamptz));
+\endif
 ROLLBACK;

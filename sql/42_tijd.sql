@@ -1,0 +1,212 @@
+-- The time model (issue 10): validity predicates on both sides of every
+-- boundary, history of corrections (versie, <table>_historie, <table>_op),
+-- what changes between two dates, and the append-only decision record.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
+\set VERBOSITY default
+\set SHOW_CONTEXT never
+
+-- Far from Assen, so that rows of other tests do not meet ours.
+CREATE FUNCTION pg_temp.pt(x float8, y float8) RETURNS geometry
+LANGUAGE sql IMMUTABLE AS $$ SELECT ST_SetSRID(ST_MakePoint(150000 + x, 450000 + y), 28992) $$;
+CREATE FUNCTION pg_temp.sq(x0 float8, y0 float8, x1 float8, y1 float8) RETURNS geometry
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ST_Multi(ST_MakeEnvelope(150000 + x0, 450000 + y0, 150000 + x1, 450000 + y1, 28992)) $$;
+
+-- 1. bv_van_kracht: vastgesteld only; geldig_vanaf included, geldig_tot
+--    excluded; NULL bounds open.
+SELECT status, vanaf, tot, peil, bv_van_kracht(status, vanaf, tot, peil) AS van_kracht
+  FROM (VALUES ('vastgesteld', '2030-01-01'::date, NULL::date, '2029-12-31'::date),
+               ('vastgesteld', '2030-01-01', NULL, '2030-01-01'),
+               ('vastgesteld', NULL, '2030-01-01', '2029-12-31'),
+               ('vastgesteld', NULL, '2030-01-01', '2030-01-01'),
+               ('vastgesteld', '2030-01-01', '2030-01-02', '2030-01-01'),
+               ('vastgesteld', '2030-01-01', '2030-01-02', '2030-01-02'),
+               ('vastgesteld', NULL, NULL, '1900-01-01'),
+               ('ontwerp', NULL, NULL, '2030-01-01'),
+               ('ontwerp', '2030-01-01', NULL, '2031-01-01'),
+               ('voornemen', NULL, NULL, '2030-01-01'),
+               ('vervallen', NULL, NULL, '2030-01-01')) v(status, vanaf, tot, peil);
+
+-- 2. bv_in_gebruik: from vergunning_datum (included) until eind_datum
+--    (excluded); beeindigd without an end date never; aangevraagd claims
+--    its bubble.
+SELECT status, vergund, eind, peil, bv_in_gebruik(status, vergund, eind, peil) AS in_gebruik
+  FROM (VALUES ('gerealiseerd', '2020-05-01'::date, NULL::date, '2020-04-30'::date),
+               ('gerealiseerd', '2020-05-01', NULL, '2020-05-01'),
+               ('gerealiseerd', NULL, '2035-01-01', '2034-12-31'),
+               ('gerealiseerd', NULL, '2035-01-01', '2035-01-01'),
+               ('beeindigd', NULL, '2025-01-01', '2024-12-31'),
+               ('beeindigd', NULL, '2025-01-01', '2025-01-01'),
+               ('beeindigd', '2010-01-01', NULL, '2015-01-01'),
+               ('aangevraagd', NULL, NULL, '2026-01-01'),
+               ('vergund', '2027-01-01', NULL, '2026-12-31'),
+               ('vergund', '2027-01-01', NULL, '2027-01-01')) v(status, vergund, eind, peil);
+
+-- 3. bv_pluim_actueel: from ontdekt_op (included) until gesaneerd_op
+--    (excluded); gesaneerd without a date takes part on no date.
+SELECT status, ontdekt, gesaneerd, peil, bv_pluim_actueel(status, ontdekt, gesaneerd, peil) AS actueel
+  FROM (VALUES ('actueel', '2015-03-01'::date, NULL::date, '2015-02-28'::date),
+               ('actueel', '2015-03-01', NULL, '2015-03-01'),
+               ('in_sanering', NULL, '2024-06-01', '2024-05-31'),
+               ('gesaneerd', NULL, '2024-06-01', '2024-05-31'),
+               ('gesaneerd', NULL, '2024-06-01', '2024-06-01'),
+               ('gesaneerd', NULL, NULL, '1990-01-01'),
+               ('actueel', NULL, NULL, '1990-01-01')) v(status, ontdekt, gesaneerd, peil);
+
+-- 4. bv_komend: what is coming, NULL when in force or gone.
+SELECT status, vanaf, tot, peil, bv_komend(status, vanaf, tot, peil) AS komend
+  FROM (VALUES ('vastgesteld', '2030-01-01'::date, NULL::date, '2029-12-31'::date),
+               ('vastgesteld', '2030-01-01', NULL, '2030-01-01'),
+               ('vastgesteld', NULL, '2030-01-01', '2029-12-31'),
+               ('ontwerp', '2031-07-01', NULL, '2030-01-01'),
+               ('ontwerp', '2031-07-01', NULL, '2031-07-01'),
+               ('voornemen', NULL, NULL, '2030-01-01'),
+               ('voornemen', NULL, '2030-01-01', '2030-01-01'),
+               ('vervallen', NULL, NULL, '2030-01-01')) v(status, vanaf, tot, peil);
+
+-- The predicates are inlined: the planner sees the comparisons themselves.
+EXPLAIN (COSTS OFF)
+SELECT 1 FROM bv_beleidsgebied b
+ WHERE bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, '2030-01-01'::date);
+
+-- 5. History.  Every statement below is its own transaction, so that each
+--    version has its own registration interval.
+INSERT INTO bv_beleidsgebied (id, soort, naam, bron, geom)
+VALUES (4201, 'waterwingebied', 'Proefgebied v1', 'test', pg_temp.sq(0, 0, 1000, 1000));
+SELECT now() AS t1 \gset
+UPDATE bv_beleidsgebied SET naam = 'Proefgebied v2', versie = 100 WHERE id = 4201;
+SELECT now() AS t2 \gset
+UPDATE bv_beleidsgebied SET geldig_vanaf = '2030-01-01' WHERE id = 4201;
+SELECT now() AS t3 \gset
+DELETE FROM bv_beleidsgebied WHERE id = 4201;
+SELECT now() AS t4 \gset
+-- versie counts updates (the 100 given by the user is ignored)
+SELECT id, versie, naam, geldig_vanaf, geregistreerd_van < geregistreerd_tot AS interval_ok
+  FROM bv_beleidsgebied_historie WHERE id = 4201 ORDER BY versie;
+-- the rows as registered at each moment: before the insert, then v1, v2, v3, gone
+SELECT m.moment, o.id, o.versie, o.naam, o.geldig_vanaf
+  FROM (VALUES ('t0', '-infinity'::timestamptz), ('t1', :'t1'), ('t2', :'t2'), ('t3', :'t3'), ('t4', :'t4')) m(moment, t)
+  LEFT JOIN LATERAL (SELECT * FROM bv_beleidsgebied_op(CASE WHEN m.t = '-infinity' THEN :'t1'::timestamptz - interval '1 hour' ELSE m.t END)
+                      WHERE id = 4201) o ON true
+ ORDER BY m.moment;
+-- on the boundary: a version registered at t belongs to t, not the one before
+SELECT (SELECT versie FROM bv_beleidsgebied_op(h.geregistreerd_tot) WHERE id = 4201) AS op_grens,
+       (SELECT versie FROM bv_beleidsgebied_op(h.geregistreerd_tot - interval '1 microsecond') WHERE id = 4201) AS net_ervoor
+  FROM bv_beleidsgebied_historie h WHERE h.id = 4201 AND h.versie = 1;
+-- the other two tables, and the generic function
+INSERT INTO bv_wko_systeem (id, naam, systeem, putten, status)
+VALUES (4201, 'Proef-WKO', 'open', ST_Multi(pg_temp.pt(500, 500)), 'aangevraagd');
+UPDATE bv_wko_systeem SET status = 'vergund', vergunning_datum = '2026-03-01' WHERE id = 4201;
+SELECT id, versie, status FROM bv_wko_systeem_historie WHERE id = 4201
+UNION ALL SELECT id, versie, status FROM bv_wko_systeem WHERE id = 4201 ORDER BY versie;
+SELECT count(*) AS nu_geregistreerd FROM bv_wko_systeem_op(now()) WHERE id = 4201;
+SELECT count(*) FROM bv_historie_op(NULL::bv_gebied, now());
+SELECT count(*) FROM bv_verontreiniging_op(NULL);
+-- TRUNCATE keeps the rows as history too; truncating the table together
+-- with its history empties both
+BEGIN;
+INSERT INTO bv_verontreiniging (id, naam, geom) VALUES (4201, 'Proefpluim', pg_temp.pt(100, 100));
+TRUNCATE bv_verontreiniging;
+SELECT count(*) AS in_historie FROM bv_verontreiniging_historie WHERE id = 4201;
+TRUNCATE bv_verontreiniging, bv_verontreiniging_historie;
+SELECT (SELECT count(*) FROM bv_verontreiniging) + (SELECT count(*) FROM bv_verontreiniging_historie) AS leeg;
+ROLLBACK;
+-- DROP EXTENSION weighs history rows as data too
+DO $$
+BEGIN
+    DROP EXTENSION bodemvisie;
+    RAISE EXCEPTION 'dropped';
+EXCEPTION WHEN dependent_objects_still_exist THEN
+    RAISE WARNING 'refused, names bv_beleidsgebied_historie: %', SQLERRM LIKE '%bv_beleidsgebied_historie%';
+END $$;
+
+-- Clean up what this section left in the tables (history included).
+DELETE FROM bv_wko_systeem WHERE id = 4201;
+DELETE FROM bv_beleidsgebied_historie WHERE id = 4201;
+DELETE FROM bv_wko_systeem_historie WHERE id = 4201;
+
+-- 6. What changes between two dates.
+BEGIN;
+INSERT INTO bv_beleidsgebied (id, soort, naam, status, geldig_vanaf, geldig_tot, geom) VALUES
+  (4211, 'waterwingebied', 'Komt 2030', 'vastgesteld', '2030-01-01', NULL, pg_temp.sq(0, 0, 1000, 1000)),
+  (4212, 'honderdjaarszone', 'Vervalt 2028', 'vastgesteld', NULL, '2028-01-01', pg_temp.sq(2000, 0, 3000, 1000)),
+  (4213, 'grondwaterbeschermingsgebied', 'Voornemen', 'voornemen', NULL, NULL, pg_temp.sq(4000, 0, 5000, 1000));
+INSERT INTO bv_wko_systeem (id, naam, systeem, putten, diepte_van_m, diepte_tot_m, status, eind_datum) VALUES
+  (4211, 'in 2030-gebied', 'open', ST_Multi(pg_temp.pt(100, 100)), 30, 100, 'gerealiseerd', NULL),
+  (4212, 'in 2030-gebied, stopt 2029', 'gesloten', ST_Multi(pg_temp.pt(200, 200)), 0, 50, 'gerealiseerd', '2029-01-01'),
+  (4213, 'ondiep in honderdjaarszone', 'gesloten', ST_Multi(pg_temp.pt(2100, 100)), 0, 20, 'gerealiseerd', NULL),
+  (4214, 'diep in honderdjaarszone', 'open', ST_Multi(pg_temp.pt(2200, 100)), 30, 100, 'vergund', NULL);
+INSERT INTO bv_gebied (id, naam, geom) VALUES (4211, 'Proefwijk', pg_temp.sq(500, 0, 2500, 500));
+-- recorded decisions: one in the 2030 area (a rule at any depth), a shallow
+-- and a deep one in the 100-year zone (its rule applies below 25 m)
+SELECT bv_besluit_vastleggen(pg_temp.pt(300, 300), 'gesloten', 0, 50, NULL, NULL, '2026-06-01') > 0 AS vastgelegd,
+       bv_besluit_vastleggen(pg_temp.pt(2300, 300), 'gesloten', 0, 25, NULL, NULL, '2026-06-01') > 0 AS ondiep,
+       bv_besluit_vastleggen(pg_temp.pt(2300, 300), 'gesloten', 0, 25.5, NULL, NULL, '2026-06-01') > 0 AS diep;
+SELECT beleidsgebied, soort, naam, verandering, op, regels, wko_systemen, gebieden,
+       (SELECT array_agg(b.diepte_tot_m ORDER BY b.id) FROM bv_besluit b WHERE b.id = ANY (besluiten)) AS besluiten_tot_m
+  FROM bv_wat_verandert('2027-01-01', '2031-01-01') WHERE beleidsgebied BETWEEN 4211 AND 4213;
+-- on both sides of the boundaries
+SELECT '2029-12-31' AS tot, count(*) FILTER (WHERE beleidsgebied = 4211) AS komt_2030
+  FROM bv_wat_verandert('2027-01-01', '2029-12-31')
+UNION ALL
+SELECT '2030-01-01', count(*) FILTER (WHERE beleidsgebied = 4211)
+  FROM bv_wat_verandert('2027-01-01', '2030-01-01');
+SELECT van, count(*) FILTER (WHERE beleidsgebied = 4212) AS vervalt_2028
+  FROM (VALUES ('2027-12-31'::date), ('2028-01-01')) v(van), bv_wat_verandert(v.van, '2031-01-01')
+ GROUP BY van ORDER BY van;
+SELECT count(*) FROM bv_wat_verandert('2031-01-01', '2027-01-01');
+ROLLBACK;
+
+-- 7. The decision record: record, replay, change an area, replay again.
+BEGIN;
+INSERT INTO bv_beleidsgebied (id, soort, naam, geom)
+VALUES (4221, 'honderdjaarszone', 'Proefzone', pg_temp.sq(0, 0, 1000, 1000));
+SELECT bv_besluit_vastleggen(pg_temp.pt(500, 500), 'open', 30, 100, 10, NULL, '2026-06-01', 'zaak 1') AS besluit \gset
+SELECT oordeel, peildatum, toelichting, extensie_versie = (SELECT extversion FROM pg_extension WHERE extname = 'bodemvisie') AS versie_ok,
+       geregistreerd_door = session_user AS door_ok, ST_AsText(locatie) AS locatie
+  FROM bv_besluit WHERE id = :besluit;
+SELECT r ->> 'ernst' AS ernst, r ->> 'regel' AS regel, r ->> 'bron_tabel' AS bron_tabel,
+       r ->> 'bron_id' AS bron_id, r ->> 'bron_versie' AS bron_versie
+  FROM bv_besluit, jsonb_array_elements(redenen) r WHERE id = :besluit;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen FROM bv_besluit_herhalen(:besluit);
+-- the area is corrected: a new version; the replay on the current data differs
+UPDATE bv_beleidsgebied SET naam = 'Proefzone (gecorrigeerd)' WHERE id = 4221;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu,
+       jsonb_path_query_array(verschillen, '$[*].waar') AS waar,
+       jsonb_path_query_array(verschillen, '$[*].reden.bron_versie') AS bron_versies
+  FROM bv_besluit_herhalen(:besluit);
+-- the area lapses: the verdict itself changes
+UPDATE bv_beleidsgebied SET status = 'vervallen' WHERE id = 4221;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu,
+       jsonb_path_query_array(verschillen, '$[*].waar') AS waar,
+       jsonb_path_query_array(verschillen, '$[*].reden.regel') AS regels
+  FROM bv_besluit_herhalen(:besluit);
+SAVEPOINT s;
+SELECT * FROM bv_besluit_herhalen(-1);
+ROLLBACK TO s;
+SELECT bv_besluit_redenen(pg_temp.pt(500, 500), 'open', 30, 100, 10, NULL, '2026-06-01', now());
+ROLLBACK TO s;
+-- append-only: refused without the role bv_besluit_beheerder, also for a superuser
+UPDATE bv_besluit SET oordeel = 'toegestaan' WHERE id = :besluit;
+ROLLBACK TO s;
+DELETE FROM bv_besluit WHERE id = :besluit;
+ROLLBACK TO s;
+TRUNCATE bv_besluit;
+ROLLBACK TO s;
+-- an ordinary role with the table privilege: refused; as a member of
+-- bv_besluit_beheerder: allowed
+CREATE ROLE bv_tijd_gebruiker;
+CREATE ROLE bv_besluit_beheerder;
+GRANT USAGE ON SCHEMA public TO bv_tijd_gebruiker;
+GRANT SELECT, UPDATE, DELETE ON bv_besluit TO bv_tijd_gebruiker;
+SAVEPOINT s;
+SET ROLE bv_tijd_gebruiker;
+UPDATE bv_besluit SET toelichting = 'zaak 2' WHERE id = :besluit;
+ROLLBACK TO s;
+GRANT bv_besluit_beheerder TO bv_tijd_gebruiker;
+SET ROLE bv_tijd_gebruiker;
+UPDATE bv_besluit SET toelichting = 'zaak 2' WHERE id = :besluit RETURNING toelichting;
+RESET ROLE;
+ROLLBACK;
+

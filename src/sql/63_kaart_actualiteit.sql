@@ -1,0 +1,127 @@
+-- Are the materialized map layers up to date? (issue 10: "materialized map
+-- layers are not left silently empty after a restore or a bulk load").
+--
+-- 1. The layers are created WITH NO DATA (60/61): after CREATE EXTENSION,
+--    a restore or an update, reading one fails with PostgreSQL's "has not
+--    been populated" until bv_kaart_verversen() runs; never silently empty.
+-- 2. Every statement that changes the data or the rulebook records when
+--    (bv_gegevens_status, statement-level triggers); bv_kaart_verversen()
+--    records when each layer was refreshed (bv_kaart_status).  The view
+--    bv_kaart_actualiteit says per layer whether it is stale: data changed
+--    since, or a date of the time model passed since (an area came into
+--    force, a permit ended) while the layer shows "today".
+-- Both status tables are state, not data: pg_dump does not keep them (after
+-- a restore every layer is "never refreshed").
+
+CREATE TABLE IF NOT EXISTS bv_gegevens_status (
+    tabel        text PRIMARY KEY,
+    gewijzigd_op timestamptz NOT NULL
+);
+COMMENT ON TABLE bv_gegevens_status IS
+'When each data table of bodemvisie was last changed (written by statement triggers); read by bv_kaart_actualiteit.';
+
+CREATE TABLE IF NOT EXISTS bv_kaart_status (
+    kaartlaag   text PRIMARY KEY,
+    ververst_op timestamptz NOT NULL
+);
+COMMENT ON TABLE bv_kaart_status IS
+'When each materialized map layer was last refreshed by bv_kaart_verversen(); read by bv_kaart_actualiteit.';
+
+-- SECURITY DEFINER: a role that may change a data table need not have any
+-- right on the status table; the body touches only that table.
+CREATE FUNCTION bv_gegevens_gewijzigd()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+AS $fn$
+BEGIN
+    IF NOT pg_catalog.pg_is_in_recovery() THEN
+        INSERT INTO bv_gegevens_status AS s (tabel, gewijzigd_op)
+        VALUES (TG_TABLE_NAME::text, pg_catalog.now())
+        ON CONFLICT (tabel) DO UPDATE SET gewijzigd_op = excluded.gewijzigd_op;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+REVOKE ALL ON FUNCTION bv_gegevens_gewijzigd() FROM PUBLIC;
+
+COMMENT ON FUNCTION bv_gegevens_gewijzigd() IS
+'Statement trigger of the data and rulebook tables: records in bv_gegevens_status when the table was last changed, so that bv_kaart_actualiteit can say which map layers are stale.';
+
+DO $trig$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['bv_beleidsgebied', 'bv_gebied', 'bv_wko_systeem', 'bv_verontreiniging',
+                             'bv_regel', 'bv_gebiedssoort', 'bv_beleidsconstante']
+    LOOP
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_gewijzigd ON @extschema@.%I', t);
+        EXECUTE pg_catalog.format(
+            'CREATE TRIGGER bv_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.%I
+                 FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_gegevens_gewijzigd()', t);
+    END LOOP;
+END
+$trig$;
+
+-- Record a refresh (called by bv_kaart_verversen for each layer).
+CREATE FUNCTION bv_kaart_ververst(kaartlaag text)
+RETURNS void
+LANGUAGE sql VOLATILE PARALLEL UNSAFE COST 10
+AS $fn$
+    INSERT INTO bv_kaart_status AS s (kaartlaag, ververst_op)
+    VALUES (kaartlaag, pg_catalog.now())
+    ON CONFLICT (kaartlaag) DO UPDATE SET ververst_op = excluded.ververst_op
+$fn$;
+
+COMMENT ON FUNCTION bv_kaart_ververst(text) IS
+'Records that a materialized map layer was refreshed now (bv_kaart_status); called by bv_kaart_verversen().';
+
+-- The first date after "vanaf" (exclusive) up to "tot" (inclusive) on which
+-- something in the time model changes: an area or rule comes into force or
+-- lapses, a permit starts or ends, a plume becomes known or remediated.
+CREATE FUNCTION bv_datumwissel_tussen(vanaf date, tot date)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE COST 1000
+AS $fn$
+    SELECT EXISTS (SELECT 1 FROM bv_beleidsgebied b
+                    WHERE b.geldig_vanaf > vanaf AND b.geldig_vanaf <= tot
+                       OR b.geldig_tot > vanaf AND b.geldig_tot <= tot)
+        OR EXISTS (SELECT 1 FROM bv_regel r
+                    WHERE r.geldig_vanaf > vanaf AND r.geldig_vanaf <= tot
+                       OR r.geldig_tot > vanaf AND r.geldig_tot <= tot)
+        OR EXISTS (SELECT 1 FROM bv_wko_systeem w
+                    WHERE w.vergunning_datum > vanaf AND w.vergunning_datum <= tot
+                       OR w.eind_datum > vanaf AND w.eind_datum <= tot)
+        OR EXISTS (SELECT 1 FROM bv_verontreiniging v
+                    WHERE v.ontdekt_op > vanaf AND v.ontdekt_op <= tot
+                       OR v.gesaneerd_op > vanaf AND v.gesaneerd_op <= tot)
+$fn$;
+
+COMMENT ON FUNCTION bv_datumwissel_tussen(date, date) IS
+'Does anything in the time model change after vanaf and up to tot (an area or rule comes into force or lapses, a permit starts or ends, a plume becomes known or remediated)? Used to say that a map layer of "today" refreshed on an earlier day is stale.';
+
+CREATE VIEW bv_kaart_actualiteit AS
+SELECT l.kaartlaag,
+       c.relispopulated AS gevuld,
+       s.ververst_op,
+       g.gewijzigd_op AS gegevens_gewijzigd_op,
+       (NOT c.relispopulated OR s.ververst_op IS NULL
+        OR coalesce(g.gewijzigd_op > s.ververst_op, false)
+        OR (s.ververst_op::date < CURRENT_DATE
+            AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE))) AS verouderd,
+       CASE WHEN NOT c.relispopulated THEN 'nooit ververst (na installatie, herstel of update): SELECT bv_kaart_verversen()'
+            WHEN s.ververst_op IS NULL THEN 'verversdatum onbekend (na herstel): SELECT bv_kaart_verversen()'
+            WHEN g.gewijzigd_op > s.ververst_op THEN 'gegevens gewijzigd na het verversen: SELECT bv_kaart_verversen()'
+            WHEN s.ververst_op::date < CURRENT_DATE
+                 AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE)
+                 THEN 'een datum (inwerkingtreding, vergunning, sanering) is sinds het verversen gepasseerd: SELECT bv_kaart_verversen()'
+            ELSE 'actueel' END AS toelichting
+  FROM (VALUES ('bv_kaart_wko_bellen_m'), ('bv_kaart_pluimen_m'),
+               ('bv_kaart_interferentie_gebied_m'), ('bv_kaart_bodemenergie_m')) AS l(kaartlaag)
+  JOIN pg_catalog.pg_class c
+    ON c.relname = l.kaartlaag
+   AND c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie')
+  LEFT JOIN bv_kaart_status s ON s.kaartlaag = l.kaartlaag
+  LEFT JOIN (SELECT max(x.gewijzigd_op) AS gewijzigd_op FROM bv_gegevens_status x) g ON true;
+
+COMMENT ON VIEW bv_kaart_actualiteit IS
+'Per materialized map layer: is it populated, when was it refreshed, when did the data last change, is it stale (verouderd) and why (toelichting, in Dutch, with what to run). A layer of "today" is also stale when a date of the time model passed since it was refreshed.';

@@ -1,0 +1,4 @@
+-- Context "leeg" of the documentation's examples (test/doc-examples.py): a
+-- fresh database with only the extension (created by the runner).  For pages
+-- that bring their own data (walk-throughs with doc-test: setup blocks) or
+-- need none.
