@@ -22,10 +22,7 @@
 
 ALTER TABLE bv_beleidsgebied
     ADD COLUMN IF NOT EXISTS register_locatie text;
--- the history of changed rows (42_tijd.sql) keeps the same columns; its loop
--- ran before this column existed
-ALTER TABLE bv_beleidsgebied_historie
-    ADD COLUMN IF NOT EXISTS register_locatie text;
+-- (the history table gets it in 48_historie_kolommen.sql)
 CREATE UNIQUE INDEX IF NOT EXISTS bv_beleidsgebied_register_locatie_idx
     ON bv_beleidsgebied (register_id, register_locatie) WHERE register_locatie IS NOT NULL;
 COMMENT ON COLUMN bv_beleidsgebied.register_locatie IS
