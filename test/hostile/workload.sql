@@ -114,6 +114,12 @@ SELECT bv_woningen_in(st_buffer('SRID=28992;POINT(233400 557000)'::geometry, 100
 SELECT * FROM bv_woningdichtheid(st_buffer('SRID=28992;POINT(233400 557000)'::geometry, 100::float8, 8), '2025-01-01'::date);
 SELECT id, woningen, woningen_per_km2, geothermie FROM bv_kaart_woningdichtheid ORDER BY id;
 SELECT id, naam, woningen, systeemkeuze, geothermie FROM bv_woningen_gebied ORDER BY id;
+-- the imported areas take identity values a rolled-back run does not give
+-- back: remove them before later statements print area ids
+\if :{?alleen_lezen}
+\else
+DELETE FROM bv_beleidsgebied WHERE register_locatie IS NOT NULL;
+\endif
 
 -- KLIC: the import from bytes, then the checks on what it loaded
 \if :{?alleen_lezen}
@@ -152,9 +158,9 @@ SELECT bv_van_kracht('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-
        bv_in_gebruik('beeindigd'::text, NULL::date, '2025-01-01'::date, '2024-12-31'::date),
        bv_pluim_actueel('gesaneerd'::text, NULL::date, '2024-06-01'::date, '2024-05-31'::date),
        bv_komend('vastgesteld'::text, '2030-01-01'::date, NULL::date, '2029-12-31'::date);
-SELECT id, versie, naam FROM bv_beleidsgebied_op(pg_catalog.now()) ORDER BY id;
-SELECT id, versie, naam FROM bv_wko_systeem_op(pg_catalog.now()) ORDER BY id;
-SELECT id, versie, naam FROM bv_verontreiniging_op(pg_catalog.now()) ORDER BY id;
+SELECT versie, naam FROM bv_beleidsgebied_op(pg_catalog.now()) ORDER BY naam, versie;  -- no id: imported rows take identity values that a rolled-back run does not give back
+SELECT versie, naam FROM bv_wko_systeem_op(pg_catalog.now()) ORDER BY naam, versie;  -- no id: imported rows take identity values that a rolled-back run does not give back
+SELECT versie, naam FROM bv_verontreiniging_op(pg_catalog.now()) ORDER BY naam, versie;  -- no id: imported rows take identity values that a rolled-back run does not give back
 SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_beleidsgebied, pg_catalog.now());
 SELECT * FROM bv_wat_verandert('2020-01-01'::date, '2040-01-01'::date);
 \if :{?alleen_lezen}
