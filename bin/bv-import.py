@@ -107,9 +107,32 @@ def looks_like_xml(path):
 
 # ------------------------------------------------------------------ context
 
+# Options for importers (doc/import.md): --soort LABEL=kind (repeatable) and
+# --soorten FILE map labels of a DSO GIO to kinds of area; ctx.soorten.
+SOORTEN = {}
+
+
+def read_soorten(path):
+    """LABEL=kind per line; empty lines and lines starting with # are skipped."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            add_soort(line, "%s line %d" % (path, n))
+
+
+def add_soort(arg, where):
+    label, eq, soort = arg.rpartition("=")
+    if not eq or not label.strip() or not soort.strip():
+        raise ValueError("%s: expected LABEL=kind, got %r" % (where, arg))
+    SOORTEN[label.strip()] = soort.strip()
+
+
 class Ctx:
     def __init__(self, quiet, path):
         self.quiet = quiet
+        self.soorten = dict(SOORTEN)
         self.size = os.path.getsize(path)
         h = hashlib.sha256()
         with open(path, "rb") as f:
@@ -305,6 +328,14 @@ def import_zip(roots, path, label, quiet, tmp):
         return (0, 1, 0)
     imp = ref = skp = 0
     n = 0
+    infos = z.infolist()
+    if infos and min(i.header_offset for i in infos) != 0:
+        # the directory found is not this file's own: bytes are missing at the
+        # end (a truncated download whose last intact part is a zip inside)
+        err("%s: not a readable zip file (truncated download?): its central directory does not "
+            "start at the first entry" % label)
+        z.close()
+        return (0, 1, 0)
     with z:
         for info in z.infolist():
             if info.is_dir():
@@ -317,8 +348,7 @@ def import_zip(roots, path, label, quiet, tmp):
             n += 1
             # the entry keeps its base name (KLIC reads the name), in a
             # folder of its own: no entry name reaches a path unchecked
-            d = os.path.join(tmp, "zip%d" % n)
-            os.mkdir(d, 0o700)
+            d = tempfile.mkdtemp(prefix="zip%d." % n, dir=tmp)   # unique also in nested zips
             safe = base.replace(os.sep, "_") or "entry"
             if safe in (".", ".."):
                 safe = "entry"
@@ -364,6 +394,21 @@ def main(argv):
         elif a == "--":
             srcs += args
             break
+        elif a in ("--soort", "--soorten") or a.startswith(("--soort=", "--soorten=")):
+            opt, eq, val = a.partition("=")
+            if not eq:
+                if not args:
+                    err("%s needs a value" % opt)
+                    return 2
+                val = args.pop(0)
+            try:
+                if opt == "--soort":
+                    add_soort(val, "--soort")
+                else:
+                    read_soorten(val)
+            except (ValueError, OSError, UnicodeDecodeError) as e:
+                err(str(e))
+                return 2
         elif a.startswith("-"):
             err("unknown option '%s'" % a)
             return 2

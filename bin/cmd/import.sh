@@ -5,7 +5,7 @@ source "$BV_ROOT/bin/lib.sh"
 
 usage() {
     cat <<'USAGE'
-usage: bin/bodemvisie import [-q] SOURCE...
+usage: bin/bodemvisie import [-q] [--soort LABEL=kind]... [--soorten FILE] SOURCE...
 
 Imports register data into the database named by the libpq environment
 variables (PGHOST, PGPORT, PGUSER, PGDATABASE, ...), which must have the
@@ -16,6 +16,8 @@ root element:
   BRO grondwatergebruiksysteem (GUF, dsguf/1.0)  -> bv_wko_systeem, bv_wko_put (doc/bro.md)
   BRO grondwatermonitoringput (GMW, dsgmw/1.1)   -> bv_monitoringsput, bv_monitoringsfilter
   KLIC delivery (IMKL GML FeatureCollection)     -> bin/bodemvisie klic-import (doc/klic.md)
+  DSO/STOP geo-information object (GIO)          -> bv_beleidsgebied (doc/dso.md)
+  BAG 2.0 extract (bagStand, VBO and PND files)  -> bv_verblijfsobject, bv_pand (doc/bag.md)
 
 Each file is imported in one transaction: a damaged, truncated, foreign or
 unknown file is refused with a message and leaves the database as it was.
@@ -26,8 +28,12 @@ zip or folder it is skipped with a message. Runs as whoever PGUSER names;
 a role with only the table rights is enough (doc/import.md).
 
 options:
-  -q, --quiet   print only errors
-  -h, --help    this text
+  -q, --quiet            print only errors
+  --soort LABEL=kind     a GIO's group label (or location name) LABEL is an area
+                         of that kind of bv_gebiedssoort (repeatable); a label
+                         that is a kind needs none; unmapped labels are refused
+  --soorten FILE         the same, one LABEL=kind per line (# comments)
+  -h, --help             this text
 
 Exit status: 0 when every file was imported (or already present), 1 when
 any file or source was refused, 2 on a usage error.

@@ -54,7 +54,8 @@ the table rights documented in doc/<source>.md).
 
 Helpers for modules: Refused, CHUNK, copy_escape, sql_literal, safe_parser,
 parse_file, copy_file_as_row.  ctx has: quiet (bool), progress(msg),
-size (bytes of the file), sha256 (hex digest of its bytes).
+size (bytes of the file), sha256 (hex digest of its bytes), soorten (dict
+label -> kind of area from --soort/--soorten, for the GIO importer).
 See doc/import.md.
 """
 import re

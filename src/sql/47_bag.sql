@@ -1,0 +1,445 @@
+-- BAG (Basisregistratie Adressen en Gebouwen), issue 11 section 5: units
+-- (verblijfsobjecten) and buildings (panden) of a BAG 2.0 extract (IMBAG
+-- v20200601), the dwellings per area for table 4.1 and the geothermal
+-- density (doc/beleid.md 4 and 8), and a map layer of dwelling density.
+-- bin/bodemvisie import streams the files into pg_temp.bv_bag_rij and calls
+-- bv_bag_laad (bin/importers/bag.py); bv_bag_import(xml, bron) does the same
+-- from SQL for ETL jobs that hold the bytes.  See doc/bag.md.
+
+CREATE TABLE IF NOT EXISTS bv_pand (
+    identificatie        text PRIMARY KEY CHECK (identificatie ~ '^[0-9]{16}$'),
+    bouwjaar             integer CHECK (bouwjaar BETWEEN 1000 AND 2999),
+    status               text NOT NULL,
+    voorkomen            integer NOT NULL,
+    begin_geldigheid     date NOT NULL,
+    eind_geldigheid      date,
+    register_tijd        timestamp,
+    bron                 text,
+    geladen_op           timestamptz NOT NULL DEFAULT now(),
+    geom                 geometry(Polygon, 28992),
+    CHECK (begin_geldigheid <= eind_geldigheid)
+);
+CREATE INDEX IF NOT EXISTS bv_pand_geom_idx ON bv_pand USING gist (geom);
+SELECT pg_catalog.pg_extension_config_dump('bv_pand', '');
+
+COMMENT ON TABLE bv_pand IS
+'Buildings (panden) of the BAG, one row per building: its current voorkomen (or the last one, when the building has ended). Filled by bv_bag_laad / bin/bodemvisie import (doc/bag.md).';
+COMMENT ON COLUMN bv_pand.identificatie IS 'BAG id of the building (16 digits, NL.IMBAG.Pand).';
+COMMENT ON COLUMN bv_pand.bouwjaar IS 'oorspronkelijkBouwjaar; NULL where the BAG gives 9999 (unknown) or nothing.';
+COMMENT ON COLUMN bv_pand.status IS 'BAG status, as the register spells it (e.g. Pand in gebruik, Sloopvergunning verleend, Pand gesloopt).';
+COMMENT ON COLUMN bv_pand.voorkomen IS 'voorkomenidentificatie of the stored voorkomen.';
+COMMENT ON COLUMN bv_pand.begin_geldigheid IS 'beginGeldigheid of the stored voorkomen.';
+COMMENT ON COLUMN bv_pand.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
+COMMENT ON COLUMN bv_pand.register_tijd IS 'tijdstipRegistratie of the stored voorkomen (local time of the register); an extract with an older one does not replace it.';
+COMMENT ON COLUMN bv_pand.geom IS 'Footprint, RD New, 2D.';
+
+CREATE TABLE IF NOT EXISTS bv_verblijfsobject (
+    identificatie        text PRIMARY KEY CHECK (identificatie ~ '^[0-9]{16}$'),
+    gebruiksdoel         text[] NOT NULL,
+    oppervlakte          integer CHECK (oppervlakte >= 0),
+    status               text NOT NULL,
+    pand_ids             text[] NOT NULL,
+    bouwjaar             integer,
+    voorkomen            integer NOT NULL,
+    begin_geldigheid     date NOT NULL,
+    eind_geldigheid      date,
+    register_tijd        timestamp,
+    bron                 text,
+    geladen_op           timestamptz NOT NULL DEFAULT now(),
+    geom                 geometry(Point, 28992) NOT NULL,
+    CHECK (begin_geldigheid <= eind_geldigheid)
+);
+CREATE INDEX IF NOT EXISTS bv_verblijfsobject_geom_idx ON bv_verblijfsobject USING gist (geom);
+SELECT pg_catalog.pg_extension_config_dump('bv_verblijfsobject', '');
+
+COMMENT ON TABLE bv_verblijfsobject IS
+'Units (verblijfsobjecten) of the BAG, one row per unit: its current voorkomen (or the last one, when the unit has ended). A dwelling is a unit with gebruiksdoel woonfunctie and a status of bv_woning_statussen(); see bv_woningen_in. Filled by bv_bag_laad / bin/bodemvisie import (doc/bag.md).';
+COMMENT ON COLUMN bv_verblijfsobject.identificatie IS 'BAG id of the unit (16 digits, NL.IMBAG.Verblijfsobject).';
+COMMENT ON COLUMN bv_verblijfsobject.gebruiksdoel IS 'Every gebruiksdoel of the unit (woonfunctie, kantoorfunctie, ...).';
+COMMENT ON COLUMN bv_verblijfsobject.oppervlakte IS 'Usable floor area, m2.';
+COMMENT ON COLUMN bv_verblijfsobject.status IS 'BAG status, as the register spells it (e.g. Verblijfsobject in gebruik).';
+COMMENT ON COLUMN bv_verblijfsobject.pand_ids IS 'BAG ids of the buildings the unit lies in (maaktDeelUitVan).';
+COMMENT ON COLUMN bv_verblijfsobject.bouwjaar IS 'Building year: the oldest oorspronkelijkBouwjaar of its buildings in bv_pand (kept up to date whichever file comes first); NULL when unknown.';
+COMMENT ON COLUMN bv_verblijfsobject.voorkomen IS 'voorkomenidentificatie of the stored voorkomen.';
+COMMENT ON COLUMN bv_verblijfsobject.begin_geldigheid IS 'beginGeldigheid of the stored voorkomen.';
+COMMENT ON COLUMN bv_verblijfsobject.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
+COMMENT ON COLUMN bv_verblijfsobject.register_tijd IS 'tijdstipRegistratie of the stored voorkomen (local time of the register); an extract with an older one does not replace it.';
+COMMENT ON COLUMN bv_verblijfsobject.geom IS 'The unit''s point, RD New, 2D (a point on its surface when the BAG gives only a surface).';
+
+-- Which statuses count as an existing dwelling: eigen keuze (doc/bag.md):
+-- the unit exists and is (or can be) lived in, so it needs heat: in
+-- gebruik, in gebruik (niet ingemeten), and under renovation.  Not: gevormd
+-- (not built yet), niet gerealiseerd, buiten gebruik, ingetrokken, ten
+-- onrechte opgevoerd.
+CREATE FUNCTION bv_woning_statussen()
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+AS $fn$
+    SELECT '{"Verblijfsobject in gebruik","Verblijfsobject in gebruik (niet ingemeten)","Verbouwing verblijfsobject"}'::text[]
+$fn$;
+
+COMMENT ON FUNCTION bv_woning_statussen() IS
+'The BAG statuses of a unit that make it an existing dwelling for table 4.1 and the geothermal density (with gebruiksdoel woonfunctie): Verblijfsobject in gebruik, Verblijfsobject in gebruik (niet ingemeten), Verbouwing verblijfsobject. Eigen keuze, doc/bag.md.';
+
+-- The rows of pg_temp.bv_bag_rij (one per voorkomen, text as the file
+-- gives it) into bv_verblijfsobject and bv_pand.
+CREATE FUNCTION bv_bag_laad(bron text DEFAULT NULL)
+RETURNS TABLE (soort text, objecten integer, voorkomens integer, nieuw integer, vervangen integer,
+               ongewijzigd integer, ouder integer)
+LANGUAGE plpgsql VOLATILE COST 100000
+SET jit = off AS
+$fn$
+#variable_conflict use_column
+DECLARE
+    v_bron   text := coalesce(bron, 'BAG');
+    v_fout   text;
+    v_soort  text;
+    n_rij    integer;
+    n_obj    integer;
+    n_nieuw  integer;
+    n_verv   integer;
+    n_ong    integer;
+    n_ouder  integer;
+BEGIN
+    PERFORM bv_primair_vereist('bv_bag_laad'::text);
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_rij'::text) IS NULL THEN
+        RAISE EXCEPTION 'BAG: no rows to load: the temporary table pg_temp.bv_bag_rij does not exist'
+              USING ERRCODE = 'undefined_table',
+                    HINT = 'Use bv_bag_import(xml, bron), or fill pg_temp.bv_bag_rij as bin/importers/bag.py does (doc/bag.md).';
+    END IF;
+    SELECT pg_catalog.count(*)::integer, pg_catalog.min(r.soort), pg_catalog.count(DISTINCT r.soort)::integer
+      INTO n_rij, v_soort, n_obj FROM pg_temp.bv_bag_rij r;
+    IF n_obj > 1 THEN
+        RAISE EXCEPTION 'BAG: % mixes object types', v_bron USING ERRCODE = 'invalid_parameter_value',
+              HINT = 'A BAG extract file holds one object type (VBO or PND).';
+    END IF;
+    v_soort := coalesce(v_soort, 'VBO');
+
+    -- every value checked before anything is cast: the message names the object
+    SELECT pg_catalog.format('object %s (voorkomen %s): %s'::text, coalesce(r.identificatie, '?'), coalesce(r.voorkomen, '?'), w.waarom)
+      INTO v_fout
+      FROM pg_temp.bv_bag_rij r,
+           LATERAL (SELECT CASE
+                WHEN r.soort NOT IN ('VBO'::text, 'PND'::text) THEN 'object type ' || coalesce(r.soort, 'NULL') || ' is not read'
+                WHEN r.identificatie IS NULL OR r.identificatie !~ '^[0-9]{16}$'::text THEN 'identificatie is not 16 digits'
+                WHEN r.voorkomen IS NULL OR r.voorkomen !~ '^[0-9]{1,9}$'::text THEN 'no voorkomenidentificatie'
+                WHEN r.begin_geldigheid IS NULL OR r.begin_geldigheid !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text THEN 'no beginGeldigheid (YYYY-MM-DD)'
+                WHEN r.eind_geldigheid !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text THEN 'eindGeldigheid is not YYYY-MM-DD'
+                WHEN r.eind_geldigheid < r.begin_geldigheid THEN 'eindGeldigheid before beginGeldigheid'
+                WHEN r.tijdstip_registratie !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$'::text THEN 'tijdstipRegistratie is not a timestamp'
+                WHEN r.eind_registratie !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$'::text THEN 'eindRegistratie is not a timestamp'
+                WHEN r.status IS NULL OR r.status = ''::text THEN 'no status'
+                WHEN r.soort = 'VBO'::text AND (r.gebruiksdoel IS NULL OR r.gebruiksdoel = '{}'::text) THEN 'no gebruiksdoel'
+                WHEN r.soort = 'VBO'::text AND (r.oppervlakte IS NULL OR r.oppervlakte !~ '^[0-9]{1,9}$'::text) THEN 'oppervlakte is not a whole number'
+                WHEN r.soort = 'PND'::text AND r.bouwjaar !~ '^[0-9]{4}$'::text THEN 'oorspronkelijkBouwjaar is not a year'
+                WHEN r.soort = 'VBO'::text AND r.geom IS NULL THEN 'no geometry (punt or vlak)'
+                WHEN r.soort = 'VBO'::text AND (r.pand_ids IS NULL OR r.pand_ids = '{}'::text) THEN 'no maaktDeelUitVan/PandRef'
+                WHEN r.pand_ids IS NOT NULL AND EXISTS (SELECT FROM pg_catalog.unnest(r.pand_ids::text[]) p(id) WHERE p.id !~ '^[0-9]{16}$'::text)
+                     THEN 'a PandRef is not 16 digits'
+                WHEN r.geom IS NOT NULL AND r.geom !~ '^SRID=28992;(POINT|POLYGON)\([-0-9., e()+]+\)$'::text THEN 'geometry is not a point or polygon in EPSG:28992'
+                END AS waarom) w
+     WHERE w.waarom IS NOT NULL
+     LIMIT 1;
+    IF v_fout IS NOT NULL THEN
+        RAISE EXCEPTION 'BAG: % is refused, %', v_bron, v_fout
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'A BAG 2.0 extract (IMBAG v20200601) gives every object an identificatie, voorkomen with beginGeldigheid, status and geometry; a damaged or edited file is refused as a whole.';
+    END IF;
+
+    -- the current voorkomen of each object: still valid, else the last one
+    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_huidig (
+        identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
+        bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
+        geom geometry, actie text) ON COMMIT DROP;
+    TRUNCATE pg_temp.bv_bag_huidig;
+    INSERT INTO pg_temp.bv_bag_huidig (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar,
+                                       voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, geom)
+    SELECT DISTINCT ON (r.identificatie)
+           r.identificatie, r.gebruiksdoel::text[], r.oppervlakte::integer, r.status, r.pand_ids::text[],
+           CASE WHEN r.bouwjaar::integer BETWEEN 1000 AND 2999 THEN r.bouwjaar::integer END,
+           r.voorkomen::integer, r.begin_geldigheid::date, r.eind_geldigheid::date, r.tijdstip_registratie::timestamp,
+           CASE WHEN r.geom IS NULL THEN NULL::geometry
+                WHEN r.soort = 'VBO'::text THEN ST_PointOnSurface(ST_GeomFromEWKT(r.geom))
+                ELSE ST_GeomFromEWKT(r.geom) END
+      FROM pg_temp.bv_bag_rij r
+     ORDER BY r.identificatie, (r.eind_geldigheid IS NULL) DESC, (r.eind_registratie IS NULL) DESC,
+              r.begin_geldigheid::date DESC, r.voorkomen::integer DESC;
+    GET DIAGNOSTICS n_obj = ROW_COUNT;
+
+    IF v_soort = 'VBO'::text THEN
+        UPDATE pg_temp.bv_bag_huidig h
+           SET bouwjaar = (SELECT pg_catalog.min(p.bouwjaar) FROM bv_pand p WHERE p.identificatie = ANY (h.pand_ids));
+        UPDATE pg_temp.bv_bag_huidig h
+           SET actie = CASE
+                 WHEN v.identificatie IS NULL THEN 'nieuw'
+                 WHEN v.register_tijd > h.register_tijd
+                      OR (v.register_tijd IS NOT DISTINCT FROM h.register_tijd AND v.voorkomen > h.voorkomen) THEN 'ouder'
+                 WHEN v.gebruiksdoel::text = h.gebruiksdoel::text AND v.oppervlakte IS NOT DISTINCT FROM h.oppervlakte
+                      AND v.status = h.status AND v.pand_ids::text = h.pand_ids::text AND v.bouwjaar IS NOT DISTINCT FROM h.bouwjaar
+                      AND v.voorkomen = h.voorkomen AND v.begin_geldigheid = h.begin_geldigheid
+                      AND v.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
+                      AND v.register_tijd IS NOT DISTINCT FROM h.register_tijd
+                      AND ST_AsEWKB(v.geom) = ST_AsEWKB(h.geom) THEN 'ongewijzigd'
+                 ELSE 'vervangen' END
+          FROM pg_temp.bv_bag_huidig h2
+          LEFT JOIN bv_verblijfsobject v ON v.identificatie = h2.identificatie
+         WHERE h2.identificatie = h.identificatie;
+        INSERT INTO bv_verblijfsobject (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar, voorkomen,
+                                        begin_geldigheid, eind_geldigheid, register_tijd, bron, geom)
+        SELECT h.identificatie, h.gebruiksdoel, h.oppervlakte, h.status, h.pand_ids, h.bouwjaar, h.voorkomen,
+               h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron, h.geom
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
+        UPDATE bv_verblijfsobject v
+           SET gebruiksdoel = h.gebruiksdoel, oppervlakte = h.oppervlakte, status = h.status, pand_ids = h.pand_ids,
+               bouwjaar = h.bouwjaar, voorkomen = h.voorkomen, begin_geldigheid = h.begin_geldigheid,
+               eind_geldigheid = h.eind_geldigheid, register_tijd = h.register_tijd, bron = v_bron, geom = h.geom,
+               geladen_op = pg_catalog.now()
+          FROM pg_temp.bv_bag_huidig h
+         WHERE h.actie = 'vervangen'::text AND v.identificatie = h.identificatie;
+    ELSE
+        UPDATE pg_temp.bv_bag_huidig h
+           SET actie = CASE
+                 WHEN p.identificatie IS NULL THEN 'nieuw'
+                 WHEN p.register_tijd > h.register_tijd
+                      OR (p.register_tijd IS NOT DISTINCT FROM h.register_tijd AND p.voorkomen > h.voorkomen) THEN 'ouder'
+                 WHEN p.bouwjaar IS NOT DISTINCT FROM h.bouwjaar AND p.status = h.status AND p.voorkomen = h.voorkomen
+                      AND p.begin_geldigheid = h.begin_geldigheid AND p.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
+                      AND p.register_tijd IS NOT DISTINCT FROM h.register_tijd
+                      AND ST_AsEWKB(p.geom) IS NOT DISTINCT FROM ST_AsEWKB(h.geom) THEN 'ongewijzigd'
+                 ELSE 'vervangen' END
+          FROM pg_temp.bv_bag_huidig h2
+          LEFT JOIN bv_pand p ON p.identificatie = h2.identificatie
+         WHERE h2.identificatie = h.identificatie;
+        SELECT pg_catalog.format('building %s: %s'::text, h.identificatie, (ST_IsValidDetail(h.geom, 0)).reason)
+          INTO v_fout FROM pg_temp.bv_bag_huidig h
+         WHERE h.geom IS NOT NULL AND (GeometryType(h.geom) <> 'POLYGON'::text OR ST_IsEmpty(h.geom))
+         LIMIT 1;
+        IF v_fout IS NOT NULL THEN
+            RAISE EXCEPTION 'BAG: % is refused, % (a footprint must be one polygon)', v_bron, v_fout
+                  USING ERRCODE = 'invalid_parameter_value', HINT = 'Buildings of the BAG have a polygon footprint in EPSG:28992.';
+        END IF;
+        INSERT INTO bv_pand (identificatie, bouwjaar, status, voorkomen, begin_geldigheid, eind_geldigheid,
+                             register_tijd, bron, geom)
+        SELECT h.identificatie, h.bouwjaar, h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid,
+               h.register_tijd, v_bron, ST_Force2D(h.geom)
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
+        UPDATE bv_pand p
+           SET bouwjaar = h.bouwjaar, status = h.status, voorkomen = h.voorkomen, begin_geldigheid = h.begin_geldigheid,
+               eind_geldigheid = h.eind_geldigheid, register_tijd = h.register_tijd, bron = v_bron,
+               geom = ST_Force2D(h.geom), geladen_op = pg_catalog.now()
+          FROM pg_temp.bv_bag_huidig h
+         WHERE h.actie = 'vervangen'::text AND p.identificatie = h.identificatie;
+        -- the building year of the units in the buildings that changed
+        UPDATE bv_verblijfsobject v
+           SET bouwjaar = j.bouwjaar, geladen_op = pg_catalog.now()
+          FROM (SELECT u.identificatie, pg_catalog.min(p.bouwjaar) AS bouwjaar
+                  FROM (SELECT DISTINCT v2.identificatie, v2.pand_ids
+                          FROM bv_verblijfsobject v2
+                          CROSS JOIN LATERAL pg_catalog.unnest(v2.pand_ids) x(pand)
+                          JOIN pg_temp.bv_bag_huidig h ON h.identificatie = x.pand
+                         WHERE h.actie IN ('nieuw'::text, 'vervangen'::text)) u
+                  CROSS JOIN LATERAL pg_catalog.unnest(u.pand_ids) y(pand)
+                  LEFT JOIN bv_pand p ON p.identificatie = y.pand
+                 GROUP BY u.identificatie) j
+         WHERE v.identificatie = j.identificatie AND v.bouwjaar IS DISTINCT FROM j.bouwjaar;
+    END IF;
+
+    SELECT pg_catalog.count(*) FILTER (WHERE h.actie = 'nieuw'::text)::integer,
+           pg_catalog.count(*) FILTER (WHERE h.actie = 'vervangen'::text)::integer,
+           pg_catalog.count(*) FILTER (WHERE h.actie = 'ongewijzigd'::text)::integer,
+           pg_catalog.count(*) FILTER (WHERE h.actie = 'ouder'::text)::integer
+      INTO n_nieuw, n_verv, n_ong, n_ouder FROM pg_temp.bv_bag_huidig h;
+    TRUNCATE pg_temp.bv_bag_huidig;
+    RETURN QUERY SELECT v_soort, n_obj, n_rij, n_nieuw, n_verv, n_ong, n_ouder;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_bag_laad(text) IS
+'Loads the rows of the temporary table pg_temp.bv_bag_rij (one per voorkomen of one BAG object type, the values as text as the file gives them, the geometry as EWKT; filled by bin/importers/bag.py or bv_bag_import) into bv_verblijfsobject or bv_pand: per object its current voorkomen (still valid, else the last); an object with an equal stored version is left as it is, an older one (by tijdstipRegistratie) never replaces a newer; building years of units follow their buildings. Returns the counts. A bad value is refused (SQLSTATE 22023) naming the object, nothing loaded.';
+
+CREATE FUNCTION bv_bag_import(document xml, bron text DEFAULT NULL)
+RETURNS TABLE (soort text, objecten integer, voorkomens integer, nieuw integer, vervangen integer,
+               ongewijzigd integer, ouder integer)
+LANGUAGE plpgsql VOLATILE COST 100000
+SET jit = off AS
+$fn$
+#variable_conflict use_column
+DECLARE
+    v_root text;
+    v_bron text := coalesce(bron, 'BAG');
+BEGIN
+    PERFORM bv_primair_vereist('bv_bag_import'::text);
+    IF document IS NULL THEN
+        RAISE EXCEPTION 'BAG: no document given (NULL)' USING ERRCODE = 'null_value_not_allowed',
+              HINT = 'Pass one file of a BAG 2.0 extract (e.g. 0221VBO15092020-000001.xml).';
+    END IF;
+    IF document IS NOT DOCUMENT THEN
+        RAISE EXCEPTION 'BAG: % is not one XML document', v_bron USING ERRCODE = 'invalid_xml_document',
+              HINT = 'Pass the whole file.';
+    END IF;
+    IF pg_catalog.strpos(document::text, '<!ENTITY'::text) > 0 THEN
+        RAISE EXCEPTION 'BAG: % declares XML entities; refused (no entity is read or expanded)', v_bron
+              USING ERRCODE = 'invalid_xml_document', HINT = 'BAG extract files have no DOCTYPE or entities.';
+    END IF;
+    v_root := (pg_catalog.xpath('concat(namespace-uri(/*), " ", local-name(/*))'::text, document))[1]::text;
+    IF v_root <> 'http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 bagStand'::text THEN
+        RAISE EXCEPTION 'BAG: % is not a file of a BAG 2.0 stand extract: the root element is "%"', v_bron, v_root
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Read is sl-bag-extract:bagStand of namespace http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 (IMBAG v20200601), with verblijfsobjecten or panden.';
+    END IF;
+    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_rij (
+        soort text, identificatie text, voorkomen text, begin_geldigheid text, eind_geldigheid text,
+        tijdstip_registratie text, eind_registratie text, status text, gebruiksdoel text, oppervlakte text,
+        bouwjaar text, pand_ids text, geom text) ON COMMIT DROP;
+    TRUNCATE pg_temp.bv_bag_rij;
+    INSERT INTO pg_temp.bv_bag_rij
+    SELECT CASE o.soort WHEN 'Verblijfsobject' THEN 'VBO' WHEN 'Pand' THEN 'PND' ELSE o.soort END,
+           pg_catalog.btrim(o.id), pg_catalog.btrim(o.voorkomen), pg_catalog.btrim(o.begin),
+           pg_catalog.btrim(o.eind), pg_catalog.btrim(o.treg), pg_catalog.btrim(o.ereg), pg_catalog.btrim(o.status),
+           CASE WHEN o.soort = 'Verblijfsobject'::text THEN
+                (SELECT pg_catalog.array_agg(pg_catalog.btrim(x::text) ORDER BY n)
+                   FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="gebruiksdoel"]/text()'::text, o.obj)) WITH ORDINALITY d(x, n))::text END,
+           pg_catalog.btrim(o.opp), pg_catalog.btrim(o.bouwjaar),
+           coalesce((SELECT pg_catalog.array_agg(pg_catalog.btrim(x::text) ORDER BY n)
+                       FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="maaktDeelUitVan"]/*[local-name()="PandRef"]/text()'::text, o.obj)) WITH ORDINALITY d(x, n)),
+                    '{}'::text[])::text,
+           -- PostGIS reads srsDimension only on pos/posList; the BAG puts it on the geometry
+           CASE WHEN o.gml IS NOT NULL THEN ST_AsEWKT(ST_Force2D(ST_GeomFromGML(
+                pg_catalog.regexp_replace(
+                    pg_catalog.regexp_replace(o.gml::text, '\ssrsDimension\s*=\s*"[0-9]"'::text, ''::text, 'g'::text),
+                    '<([A-Za-z_][A-Za-z0-9_.-]*:)?(pos|posList)([\s>])'::text,
+                    '<\1\2 srsDimension="'::text || coalesce(o.dim, '2'::text) || '"\3'::text, 'g'::text),
+                28992)), 15) END
+      FROM XMLTABLE(XMLNAMESPACES('http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601' AS e,
+                                  'http://www.kadaster.nl/schemas/standlevering-generiek/1.0' AS sl,
+                                  'www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601' AS o,
+                                  'www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601' AS h,
+                                  'http://www.opengis.net/gml/3.2' AS gml),
+                    '/e:bagStand/sl:standBestand/sl:stand/e:bagObject/*'
+                    PASSING document
+                    COLUMNS soort text PATH 'local-name()',
+                            obj xml PATH '.',
+                            id text PATH 'o:identificatie',
+                            voorkomen text PATH 'o:voorkomen/h:Voorkomen/h:voorkomenidentificatie',
+                            begin text PATH 'o:voorkomen/h:Voorkomen/h:beginGeldigheid',
+                            eind text PATH 'o:voorkomen/h:Voorkomen/h:eindGeldigheid',
+                            treg text PATH 'o:voorkomen/h:Voorkomen/h:tijdstipRegistratie',
+                            ereg text PATH 'o:voorkomen/h:Voorkomen/h:eindRegistratie',
+                            status text PATH 'o:status',
+                            opp text PATH 'o:oppervlakte',
+                            bouwjaar text PATH 'o:oorspronkelijkBouwjaar',
+                            gml xml PATH '(o:geometrie/o:punt/gml:Point | o:geometrie/gml:Polygon | o:geometrie/o:vlak/gml:Polygon)[1]',
+                            dim text PATH '(o:geometrie//@srsDimension)[1]') o
+     WHERE o.soort IN ('Verblijfsobject'::text, 'Pand'::text);
+    IF NOT FOUND THEN
+        -- a file of another object type (NUM, OPR, WPL, LIG, STA): nothing to load
+        RETURN QUERY SELECT coalesce(pg_catalog.string_agg(x::text, ','::text), '?'::text), 0, 0, 0, 0, 0, 0
+          FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="standBestand"]/*[local-name()="inhoud"]/*[local-name()="objectTypen"]/*[local-name()="objectType"]/text()'::text, document)) x;
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT * FROM bv_bag_laad(v_bron);
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_bag_import(xml, text) IS
+'One file of a BAG 2.0 stand extract (root sl-bag-extract:bagStand, IMBAG v20200601) with verblijfsobjecten or panden, from SQL for ETL jobs that hold the bytes: read with XPath into pg_temp.bv_bag_rij and loaded by bv_bag_laad (same counts, same guarantees). Objects of other types (NUM, OPR, ...) are left out. For files of tens of MB use bin/bodemvisie import, which streams.';
+
+-- ---------------------------------------------------------------------------
+-- Dwellings per area.
+
+CREATE FUNCTION bv_woningen_in(gebied geometry, peildatum date DEFAULT CURRENT_DATE)
+RETURNS integer
+LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 200
+AS $fn$
+    SELECT pg_catalog.count(*)::integer
+      FROM bv_verblijfsobject v, (SELECT bv_woning_statussen() AS st) s
+     WHERE ST_Intersects(v.geom, CASE WHEN ST_SRID(gebied) = 0 THEN ST_SetSRID(gebied, 28992)
+                                      WHEN ST_SRID(gebied) = 28992 THEN gebied
+                                      ELSE ST_Transform(gebied, 28992) END)
+       AND 'woonfunctie'::text = ANY (v.gebruiksdoel)
+       AND v.status = ANY (s.st)
+       AND v.begin_geldigheid <= peildatum
+       AND (v.eind_geldigheid IS NULL OR peildatum < v.eind_geldigheid)
+$fn$;
+
+COMMENT ON FUNCTION bv_woningen_in(geometry, date) IS
+'The number of dwellings in an area on peildatum: units of bv_verblijfsobject with gebruiksdoel woonfunctie, a status of bv_woning_statussen() and a voorkomen valid on peildatum (beginGeldigheid <= peildatum < eindGeldigheid), whose point lies in gebied (any SRID; 0 counts as RD New). Feeds bv_systeemkeuze (table 4.1) and bv_woningdichtheid.';
+
+CREATE FUNCTION bv_woningdichtheid(gebied geometry, peildatum date DEFAULT CURRENT_DATE,
+                                   OUT woningen integer,
+                                   OUT oppervlakte_km2 double precision,
+                                   OUT woningen_per_km2 double precision,
+                                   OUT systeemkeuze text,
+                                   OUT geothermie_woningen_min bigint,
+                                   OUT geothermie_woningen_max bigint,
+                                   OUT geothermie text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 1000
+AS $fn$
+DECLARE
+    g  record;
+    v_min double precision := bv_constante('geothermie_woningen_per_km2_min'::text);
+    v_max double precision := bv_constante('geothermie_woningen_per_km2_max'::text);
+BEGIN
+    IF gebied IS NULL THEN
+        RETURN;
+    END IF;
+    IF NOT ST_IsEmpty(gebied) AND GeometryType(gebied) NOT IN ('POLYGON'::text, 'MULTIPOLYGON'::text) THEN
+        RAISE EXCEPTION 'gebied must be a polygon or multipolygon, got %', GeometryType(gebied)
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Give the outline of the area, e.g. a neighbourhood (bv_gebied.geom) or ST_Buffer(point, radius, 8).';
+    END IF;
+    woningen := bv_woningen_in(gebied, peildatum);
+    oppervlakte_km2 := ST_Area(gebied) / 1e6::float8;
+    woningen_per_km2 := CASE WHEN oppervlakte_km2 > 0::float8 THEN woningen::float8 / oppervlakte_km2 END;
+    -- the units exist: existing build in the sense of table 4.1
+    systeemkeuze := bv_systeemkeuze(woningen, true);
+    SELECT * INTO g FROM bv_geothermie_woningen(gebied, v_min, v_max);
+    geothermie_woningen_min := g.woningen_min;
+    geothermie_woningen_max := g.woningen_max;
+    geothermie := CASE WHEN g.woningen_min IS NULL THEN NULL
+                       WHEN woningen <= g.woningen_min THEN 'toereikend'
+                       WHEN woningen <= g.woningen_max THEN 'grens'
+                       ELSE 'ontoereikend' END;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_woningdichtheid(geometry, date) IS
+'Dwellings of an area on peildatum (bv_woningen_in), its area in km2 and density, the system of table 4.1 for that many dwellings of existing build (bv_systeemkeuze(woningen, true)), the dwellings the geothermal potential under it can heat (bv_geothermie_woningen: 1,200 to 1,500 per km2 of usable ground) and the comparison geothermie: toereikend (no more dwellings than the lower bound), grens (between the bounds), ontoereikend (more than the upper bound).';
+
+CREATE VIEW bv_woningen_gebied AS
+SELECT g.id, g.naam, g.ontwikkelgebied, d.woningen, d.oppervlakte_km2,
+       round(d.woningen_per_km2::numeric, 1)::double precision AS woningen_per_km2,
+       d.systeemkeuze, d.geothermie_woningen_min, d.geothermie_woningen_max, d.geothermie,
+       g.geom
+  FROM bv_gebied g
+  CROSS JOIN LATERAL bv_woningdichtheid(g.geom, CURRENT_DATE) d;
+
+COMMENT ON VIEW bv_woningen_gebied IS
+'Per analysis area (bv_gebied): dwellings from the BAG today, area, density, the system table 4.1 gives for that many dwellings of existing build, and how the geothermal potential (1,200 to 1,500 dwellings per km2) compares; bv_woningdichtheid per row.';
+
+-- Map layer: dwelling density per cell of 500 m of the RD grid, cells with
+-- at least one dwelling.  id = column * 10000 + row of the cell (x / 500,
+-- y / 500): stable as long as the grid is.
+CREATE VIEW bv_kaart_woningdichtheid AS
+SELECT (c.kx * 10000 + c.ky)::integer AS id,
+       c.woningen::integer AS woningen,
+       c.woningen::float8 * 4::float8 AS woningen_per_km2,
+       CASE WHEN c.woningen::float8 * 4::float8 <= k.mn THEN 'toereikend'
+            WHEN c.woningen::float8 * 4::float8 <= k.mx THEN 'grens'
+            ELSE 'ontoereikend' END AS geothermie,
+       ST_MakeEnvelope(c.kx::float8 * 500::float8, c.ky::float8 * 500::float8, (c.kx + 1)::float8 * 500::float8, (c.ky + 1)::float8 * 500::float8,
+                       28992)::geometry(Polygon, 28992) AS geom
+  FROM (SELECT pg_catalog.floor(ST_X(v.geom) / 500::float8)::integer AS kx,
+               pg_catalog.floor(ST_Y(v.geom) / 500::float8)::integer AS ky,
+               pg_catalog.count(*) AS woningen
+          FROM bv_verblijfsobject v, (SELECT bv_woning_statussen() AS st) s
+         WHERE 'woonfunctie'::text = ANY (v.gebruiksdoel)
+           AND v.status = ANY (s.st)
+           AND v.begin_geldigheid <= CURRENT_DATE
+           AND (v.eind_geldigheid IS NULL OR CURRENT_DATE < v.eind_geldigheid)
+         GROUP BY 1, 2) c,
+       (SELECT bv_constante('geothermie_woningen_per_km2_min'::text) AS mn,
+               bv_constante('geothermie_woningen_per_km2_max'::text) AS mx) k;
+
+COMMENT ON VIEW bv_kaart_woningdichtheid IS
+'Map layer: dwellings (BAG, today) per 500 m cell of the RD grid, with the density per km2 and how it compares to the 1,200 to 1,500 dwellings per km2 geothermal heat can serve (toereikend, grens, ontoereikend). Only cells with dwellings. id = x-column * 10000 + y-row of the cell.';
