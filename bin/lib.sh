@@ -8,8 +8,9 @@ BV_PACKAGES=(
     python3
     chromium poppler-utils
 )
-# Only the test suite needs these (the libFuzzer target, test/check-fuzz.sh).
-BV_TEST_PACKAGES=(clang libclang-rt-14-dev)
+# Only the test suite needs these (the libFuzzer target, test/check-fuzz.sh;
+# PyQGIS for test/check-ows.sh, which loads the QGIS project headless).
+BV_TEST_PACKAGES=(clang libclang-rt-14-dev python3-qgis)
 BV_PG_VERSION=15
 export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config
 

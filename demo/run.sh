@@ -44,7 +44,7 @@ step "writing report.md"
 (cd "$root" && psql -X -At -v ON_ERROR_STOP=1 -f "$here/report.sql") > "$out/report.md"
 
 step "rendering map.png with MapServer"
-"$here/mapfile.sh" "$db" "$out/bodemvisie.map"
+"$here/mapfile.sh" --legenda "$db" "$out/bodemvisie.map"
 MAPSERVER_CONFIG_FILE="$here/mapserver.conf" map2img -m "$out/bodemvisie.map" -o "$out/map.png" >/dev/null
 
 step "writing the location reports of the three example checks (HTML and PDF)"

@@ -19,9 +19,12 @@ psql -X -q -v ON_ERROR_STOP=1 -c "SELECT bv_kaart_verversen()" >/dev/null
 "$root/demo/mapfile.sh" "$db" "$tmp/test.map"
 export MAPSERVER_CONFIG_FILE="$root/demo/mapserver.conf"
 
-# mapserv as a CGI program: headers, a blank line, the body
+# mapserv as a CGI program: headers, a blank line, the body.  A web server
+# always sets SERVER_NAME, SERVER_PORT and SCRIPT_NAME; the map file has no
+# fixed online resource, so MapServer builds it from them.
 ows() {
-    REQUEST_METHOD=GET QUERY_STRING="map=$tmp/test.map&$1" mapserv > "$tmp/response"
+    REQUEST_METHOD=GET SERVER_NAME=localhost SERVER_PORT=80 SCRIPT_NAME=/cgi-bin/mapserv \
+        QUERY_STRING="map=$tmp/test.map&$1" mapserv > "$tmp/response"
     # body after the first empty (CRLF) line
     awk 'body { print; next } /^\r?$/ { body = 1 }' "$tmp/response" > "$tmp/body"
 }

@@ -118,6 +118,10 @@ SELECT kaartlaag, gevuld, verouderd FROM bv_kaart_actualiteit ORDER BY 1;
 SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
 SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak, toelichting FROM bv_kaart_pluimen_m ORDER BY id;
 SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
+-- the publication views of one geometry type, and the keys for GeoServer
+SELECT id, naam, status, st_astext(geom) FROM bv_verontreiniging_bronnen ORDER BY id;
+SELECT id, naam, status, round(st_area(geom)::numeric, 1) FROM bv_verontreiniging_contouren ORDER BY id;
+SELECT table_name, pk_column, pk_policy FROM bv_gt_pk_metadata ORDER BY table_name;
 
 -- BRO: a GUF (open system, design and realised well, NAP screens) and a GMW
 -- (two tubes) from SQL, then the search near a location and the map layer

@@ -1,0 +1,59 @@
+-- Publication (issue 12): every table and view a map server or GIS client
+-- publishes has one concrete geometry type and a declared key.
+--
+-- bv_verontreiniging holds source points and plume contours in one column of
+-- type Geometry: QGIS then shows only one kind, GDAL writes a GeoPackage
+-- whose declared type does not match its rows, GeoServer types it wrongly.
+-- Two views split it by type; they carry every attribute of the table.
+
+CREATE VIEW bv_verontreiniging_bronnen AS
+SELECT v.id, v.naam, v.status, v.bron, v.register_id, v.ontdekt_op,
+       v.sanering_vanaf, v.gesaneerd_op, v.geladen_op,
+       -- CASE: a filter on geom (e.g. a client's &&) may be evaluated
+       -- before the WHERE, and the cast must not fail on other rows
+       (CASE WHEN GeometryType(v.geom) = 'POINT' THEN v.geom END)::geometry(Point, 28992) AS geom
+  FROM bv_verontreiniging v
+ WHERE GeometryType(v.geom) = 'POINT';
+
+COMMENT ON VIEW bv_verontreiniging_bronnen IS
+'Publication layer: the contaminations of bv_verontreiniging known only as a source point (no surveyed contour), as Point in EPSG:28992, with every attribute of the table; key id.';
+
+CREATE VIEW bv_verontreiniging_contouren AS
+SELECT v.id, v.naam, v.status, v.bron, v.register_id, v.ontdekt_op,
+       v.sanering_vanaf, v.gesaneerd_op, v.geladen_op,
+       (CASE WHEN GeometryType(v.geom) IN ('POLYGON', 'MULTIPOLYGON')
+             THEN ST_Multi(v.geom) END)::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_verontreiniging v
+ WHERE GeometryType(v.geom) IN ('POLYGON', 'MULTIPOLYGON');
+
+COMMENT ON VIEW bv_verontreiniging_contouren IS
+'Publication layer: the contaminations of bv_verontreiniging with a surveyed plume contour, as MultiPolygon in EPSG:28992, with every attribute of the table; key id.';
+
+-- Keys of the views for GeoServer.  A view or materialized view cannot carry
+-- a PRIMARY KEY (nor, for a materialized view, a NOT NULL constraint), so
+-- GeoServer would make up feature ids that change between requests.  Its
+-- PostGIS store reads the keys from a "primary key metadata table"
+-- (setting "Primary key metadata table" = bv_gt_pk_metadata); this view
+-- has the columns GeoServer expects.  The materialized layers also have a
+-- unique index on id, and every id is a NOT NULL column of a table or a
+-- computed non-null number (test/check-ows.sh checks both).
+CREATE VIEW bv_gt_pk_metadata AS
+SELECT n.nspname::varchar AS table_schema,
+       l.laag::varchar AS table_name,
+       'id'::varchar AS pk_column,
+       NULL::integer AS pk_column_idx,
+       'assigned'::varchar AS pk_policy,
+       NULL::varchar AS pk_sequence
+  FROM (VALUES ('bv_kaart_wko_bellen'), ('bv_kaart_wko_bellen_m'),
+               ('bv_kaart_pluimen'), ('bv_kaart_pluimen_m'),
+               ('bv_kaart_interferentie_gebied'), ('bv_kaart_interferentie_gebied_m'),
+               ('bv_kaart_bodemenergie'), ('bv_kaart_bodemenergie_m'),
+               ('bv_wko_beslisboom_gebied'),
+               ('bv_verontreiniging_bronnen'), ('bv_verontreiniging_contouren')) AS l(laag)
+  JOIN pg_catalog.pg_class c ON c.relname = l.laag
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+                          WHERE e.extname = 'bodemvisie');
+
+COMMENT ON VIEW bv_gt_pk_metadata IS
+'The key (id) of every published view and materialized view, in the layout of GeoServer''s primary key metadata table (table_schema, table_name, pk_column, pk_column_idx, pk_policy, pk_sequence): set the PostGIS store''s "Primary key metadata table" to bv_gt_pk_metadata (schema-qualified when bodemvisie is not in public).';
