@@ -59,21 +59,37 @@ SELECT pg_temp.redenen(pg_temp.pt(500, 500), 'open', 30, 100) AS beeindigd,
        pg_temp.redenen(pg_temp.pt(500, 500), 'open', 30, 100, NULL, CURRENT_DATE - 1) AS gisteren;
 ROLLBACK;
 
--- 3. Bad rows are refused, nothing written.  (terse: the failing row
+-- 3. Bad rows are refused, nothing written.  (the class-22 refusals with a hint; terse where the failing row
 -- would show the moment it was loaded)
-\set VERBOSITY terse
+\set VERBOSITY default
 \set ON_ERROR_STOP 0
 DELETE FROM bv_regel WHERE code = 'waterwingebied.bodemenergie';
+\echo :LAST_ERROR_SQLSTATE
 DELETE FROM bv_gebiedssoort WHERE soort = 'gasveld';
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_beleidsgebied (soort, naam, geom) VALUES ('onbekend', 'x', pg_temp.sq(0, 0, 1, 1));
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron) VALUES ('x', 'bos', '{open}', 'verbod', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron) VALUES ('x', 'gasveld', '{warmtepomp}', 'verbod', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron) VALUES ('x', 'gasveld', '{}', 'verbod', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron) VALUES ('x', 'gasveld', '{open}', 'misschien', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, dieper_dan_m, ernst, uitleg, bron) VALUES ('x', 'gasveld', '{open}', 'NaN', 'verbod', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, dieper_dan_m, ernst, uitleg, bron) VALUES ('x', 'gasveld', '{open}', -1, 'verbod', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
 INSERT INTO bv_regel (code, soort, systemen, ernst, uitleg, bron, geldig_vanaf, geldig_tot) VALUES ('x', 'gasveld', '{open}', 'verbod', 'x', 'x', '2030-01-01', '2029-01-01');
+\echo :LAST_ERROR_SQLSTATE
+\set VERBOSITY terse
 INSERT INTO bv_gebiedssoort (soort, omschrijving, bron) VALUES ('Hoofd Letters', 'x', 'x');
+\echo :LAST_ERROR_SQLSTATE
+\set VERBOSITY default
+\set VERBOSITY terse
 UPDATE bv_beleidsconstante SET waarde = 'Infinity' WHERE naam = 'bel_straal_m';
+\echo :LAST_ERROR_SQLSTATE
 \set ON_ERROR_STOP 1
 \set VERBOSITY default
 SELECT count(*) AS regels, count(*) FILTER (WHERE standaard) AS standaard FROM bv_regel;

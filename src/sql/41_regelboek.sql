@@ -393,3 +393,54 @@ $fn$;
 
 COMMENT ON FUNCTION bv_interval_in_band(double precision, double precision, double precision, double precision) IS
 'Does the closed depth interval [van, tot] have a part of positive length in the band [band_van, band_tot) (band_tot NULL = no bottom)? Touching at one end does not count; an interval of length 0 lies in the band that holds its depth.';
+
+-- Bad rows of the rulebook and of the policy areas are refused with a
+-- data error (class 22) and a hint that lists what is allowed, before the
+-- constraints (which stay as the last line of defence) would answer with a
+-- bare integrity error.  Nothing is written.
+CREATE FUNCTION bv_regel_invoer_controleren()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    soorten text := (SELECT pg_catalog.string_agg(s.soort, ', '::text ORDER BY s.soort) FROM bv_gebiedssoort s);
+BEGIN
+    IF NEW.soort IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bv_gebiedssoort s WHERE s.soort = NEW.soort) THEN
+        RAISE EXCEPTION 'unknown area kind %', pg_catalog.quote_literal(NEW.soort)
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'One of: ' || soorten || '. A new kind is a row of bv_gebiedssoort (doc/regelboek.md).';
+    END IF;
+    IF TG_TABLE_NAME = 'bv_regel' THEN
+        IF NEW.systemen IS NULL OR pg_catalog.cardinality(NEW.systemen) = 0
+           OR NOT NEW.systemen <@ '{open,gesloten,geothermie}'::text[] THEN
+            RAISE EXCEPTION 'systemen must be a non-empty list of open, gesloten, geothermie, got %', coalesce(NEW.systemen::text, 'NULL')
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'e.g. ''{open,gesloten}''.';
+        END IF;
+        IF NEW.ernst IS NULL OR NEW.ernst NOT IN ('verbod', 'restrictie', 'advies') THEN
+            RAISE EXCEPTION 'ernst must be verbod, restrictie or advies, got %', coalesce(pg_catalog.quote_literal(NEW.ernst), 'NULL')
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'verbod = prohibited, restrictie = allowed under conditions, advies = advice (never changes the verdict).';
+        END IF;
+        IF NEW.dieper_dan_m IS NOT NULL AND NOT (NEW.dieper_dan_m >= 0::float8 AND NEW.dieper_dan_m < 10000::float8) THEN
+            RAISE EXCEPTION 'dieper_dan_m must be a depth in [0, 10000) m below ground level, got %', NEW.dieper_dan_m
+                  USING ERRCODE = 'numeric_value_out_of_range',
+                        HINT = 'The rule applies when the borehole goes deeper than this; NULL = at any depth.';
+        END IF;
+        IF NEW.geldig_vanaf >= NEW.geldig_tot THEN
+            RAISE EXCEPTION 'geldig_vanaf (%) must lie before geldig_tot (%)', NEW.geldig_vanaf, NEW.geldig_tot
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'geldig_tot is the first day the rule is no longer in force.';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_regel_invoer_controleren() IS
+'Trigger of bv_regel and bv_beleidsgebied: refuses an unknown area kind, an unknown system type or severity, a negative, NaN or infinite depth and validity dates upside down with SQLSTATE 22023/22003 and a hint listing what is allowed, before anything is written.';
+
+CREATE OR REPLACE TRIGGER bv_regel_controleren BEFORE INSERT OR UPDATE ON bv_regel
+    FOR EACH ROW EXECUTE FUNCTION bv_regel_invoer_controleren();
+CREATE OR REPLACE TRIGGER bv_beleidsgebied_controleren BEFORE INSERT OR UPDATE OF soort ON bv_beleidsgebied
+    FOR EACH ROW EXECUTE FUNCTION bv_regel_invoer_controleren();
