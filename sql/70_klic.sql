@@ -205,3 +205,13 @@ DELETE FROM bv_klic_levering;
 DELETE FROM bv_verharding WHERE bron = 'test70';
 DELETE FROM bv_verontreiniging WHERE bron = 'test70';
 DELETE FROM bv_beleidsgebied WHERE bron = 'test70';
+-- a monitoring well in the dig is named; one just outside the margin is not
+BEGIN;
+INSERT INTO bv_monitoringsput (register_id, putcode, eigenaar, locatie_bron, bron, geom) VALUES
+  ('GMW000000070001', 'PB-1', '01131081', 'RD', 'test70', 'SRID=28992;POINT(100 50)'),
+  ('GMW000000070002', 'PB-2', '01131081', 'RD', 'test70', 'SRID=28992;POINT(100 153.5)'),
+  ('GMW000000070003', 'PB-3', '01131081', 'RD', 'test70', 'SRID=28992;POINT(100 152.9)');
+SELECT soort, object_id, omschrijving, round(afstand_m::numeric, 2) AS afstand_m, binnen
+  FROM bv_graafcheck('SRID=28992;POLYGON((0 0, 200 0, 200 150, 0 150, 0 0))'::geometry, 3)
+ WHERE soort = 'monitoringsput' ORDER BY object_id;
+ROLLBACK;

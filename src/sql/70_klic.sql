@@ -806,11 +806,26 @@ BEGIN
            GeometryType(c.geom), NULL, NULL, ST_Distance(c.pluim, g), true,
            NULL, ST_Area(ST_Intersection(c.pluim, g, -1.0::float8)),
            coalesce(c.bron, 'bv_verontreiniging ' || c.id::text), c.pluim
-      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, 10::float8, 30::float8, 0.5::float8)
+      FROM (SELECT v.*, CASE WHEN GeometryType(v.geom) = 'POINT' THEN bv_pluim(v.geom, k.stroming, k.leeftijd, k.retardatie)
                              ELSE v.geom END AS pluim
-              FROM bv_verontreiniging v
-             WHERE v.status <> 'gesaneerd' AND ST_DWithin(v.geom, g, 150::float8)) c
+              FROM bv_verontreiniging v,
+                   (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+                           bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+                           bv_constante('pluim_retardatie'::text) AS retardatie) k
+             WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, CURRENT_DATE)
+               AND ST_DWithin(v.geom, g, k.stroming * k.leeftijd * k.retardatie)) c
      WHERE ST_Intersects(c.pluim, g)
+    UNION ALL
+    -- monitoring wells (BRO GMW) in or within the margin of the dig: their
+    -- tubes start at ground level, so every well there is in the way
+    -- (issue 11); one row per well
+    SELECT 'monitoringsput', p.register_id, coalesce(p.putcode, p.register_id)
+               || coalesce(' (eigenaar ' || p.eigenaar || ')', ''),
+           NULL, NULL, p.eigenaar, ST_Distance(p.geom, g), ST_Intersects(p.geom, g),
+           NULL, NULL, coalesce(p.bron, 'bv_monitoringsput ' || p.id::text), p.geom::geometry
+      FROM bv_monitoringsput p
+     WHERE ST_DWithin(p.geom, g, marge_m)
+       AND NOT p.verwijderd
     UNION ALL
     -- archaeology and main route reservations
     SELECT b.soort, b.id::text, b.naam, NULL, NULL, NULL, 0::double precision, true,
