@@ -6,7 +6,10 @@
 -- plain views cannot use an index; map servers should read the _m versions.
 
 -- WKO bubbles with their interference result (doc/beleid.md 5).
-CREATE VIEW bv_kaart_wko_bellen AS
+CREATE FUNCTION bv_wko_bellen(peildatum date)
+RETURNS TABLE (id integer, naam text, systeem text, status text, straal_m double precision, groep integer, n_groep integer, n_buren integer, overlap_m2 double precision, interfereert boolean, geom geometry)
+LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 1000
+AS $fn$
 SELECT s.id,
        s.naam,
        s.systeem,
@@ -23,10 +26,19 @@ SELECT s.id,
                                    w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
           FROM bv_wko_systeem w,
                (SELECT bv_constante('bel_straal_m'::text) AS bel) c    -- once, not per row
-         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, CURRENT_DATE)) s;
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)) s
+$fn$;
+
+COMMENT ON FUNCTION bv_wko_bellen(date) IS
+'The map layer bv_kaart_wko_bellen as of peildatum: the bubbles of the WKO systems in use on that date (bv_in_gebruik) with their 3D interference. Publish a future situation as its own layer: SELECT * FROM bv_wko_bellen(''2030-01-01'').';
+
+-- (a function result loses the typmod: the cast declares it for geometry_columns)
+CREATE VIEW bv_kaart_wko_bellen AS
+SELECT k.id, k.naam, k.systeem, k.status, k.straal_m, k.groep, k.n_groep, k.n_buren, k.overlap_m2, k.interfereert, k.geom::geometry(MultiPolygon, 28992) AS geom
+  FROM bv_wko_bellen(CURRENT_DATE) k;
 
 COMMENT ON VIEW bv_kaart_wko_bellen IS
-'Map layer: the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
+'Map layer (today; another date: bv_wko_bellen(peildatum)): the bubble (bel) of every WKO system (radius straal_m, 250 m when not set) with its interference group, group size, number of interfering neighbours and the area of its bubble overlapped by theirs. Neighbours are systems whose bubbles overlap in plan and whose screens (diepte_van_m .. diepte_tot_m; unknown = the whole column) overlap in depth.';
 
 -- Plumes with their cluster and remediation approach (doc/beleid.md 6).
 --
@@ -43,7 +55,10 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 -- document's own conclusion (module 2, Aanpak pluim): "Gezien de beperkte
 -- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
 -- gebiedsgerichte aanpak in Assen vooralsnog geen rol."
-CREATE VIEW bv_kaart_pluimen AS
+CREATE FUNCTION bv_pluimen(peildatum date)
+RETURNS TABLE (id integer, naam text, status text, vorm text, cluster integer, n_pluimen integer, cluster_m2 double precision, aanpak text, geom geometry, toelichting text)
+LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 1000
+AS $fn$
 WITH k AS (
     SELECT bv_constante('pluim_nabij_m'::text) AS nabij_m,
            bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2,   -- 1 ha
@@ -55,7 +70,7 @@ a AS (
     SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2, k.stroming, k.leeftijd, k.retardatie,
            bv_pluim_approach(p.geom, k.nabij_m, k.max_cluster_m2) OVER (ORDER BY p.id) AS r
       FROM bv_verontreiniging p CROSS JOIN k
-     WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, CURRENT_DATE)
+     WHERE bv_pluim_actueel(p.status, p.ontdekt_op, p.gesaneerd_op, peildatum)
 ),
 c AS (
     -- per cluster: does it hold a source circle, and how large is the union
@@ -88,10 +103,19 @@ SELECT a.id,
               'Cluster van 1 ha of meer: clustergerichte aanpak afwegen tegen gebiedsgerichte aanpak '
               '(beslisboom 2.1); volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
        END AS toelichting
-  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster;
+  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster
+$fn$;
+
+COMMENT ON FUNCTION bv_pluimen(date) IS
+'The map layer bv_kaart_pluimen as of peildatum: the plumes known and not remediated on that date (bv_pluim_actueel) with their cluster and approach.';
+
+-- (a function result loses the typmod: the cast declares it for geometry_columns)
+CREATE VIEW bv_kaart_pluimen AS
+SELECT k.id, k.naam, k.status, k.vorm, k.cluster, k.n_pluimen, k.cluster_m2, k.aanpak, k.geom::geometry(MultiPolygon, 28992) AS geom, k.toelichting
+  FROM bv_pluimen(CURRENT_DATE) k;
 
 COMMENT ON VIEW bv_kaart_pluimen IS
-'Map layer: every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied); plumes within bv_constante(''pluim_nabij_m'') (25 m) count as close together. toelichting (Dutch) explains cluster_of_gebied, and says when a cluster is above 1 ha only because of standard circles.';
+'Map layer (today; another date: bv_pluimen(peildatum)): every current plume (remediated ones left out) as its contour, or the standard 150 m circle for a source point, with its cluster, cluster size, cluster area and approach from decision tree 2.1 (geval, cluster, cluster_of_gebied); plumes within bv_constante(''pluim_nabij_m'') (25 m) count as close together. toelichting (Dutch) explains cluster_of_gebied, and says when a cluster is above 1 ha only because of standard circles.';
 
 -- Soil-energy potential (issue 9: the map reads the same rulebook as the
 -- check).  For every system type and every depth band of its borehole, the

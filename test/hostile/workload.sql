@@ -115,6 +115,8 @@ SELECT * FROM bv_kaart_verversen(false);
 SELECT id, systeem, zone_3d, oordeel, redenen, round(st_area(geom)::numeric, 1)
   FROM bv_bodemenergie_kaart(CURRENT_DATE) ORDER BY id;
 SELECT kaartlaag, gevuld, verouderd FROM bv_kaart_actualiteit ORDER BY 1;
+SELECT id, groep, n_groep, n_buren, overlap_m2 FROM bv_wko_bellen('2040-01-01'::date) ORDER BY id;
+SELECT id, cluster, n_pluimen, cluster_m2, aanpak FROM bv_pluimen('2040-01-01'::date) ORDER BY id;
 SELECT id, naam, groep, n_groep, n_buren, overlap_m2 FROM bv_kaart_wko_bellen_m ORDER BY id;
 SELECT id, naam, vorm, cluster, n_pluimen, cluster_m2, aanpak, toelichting FROM bv_kaart_pluimen_m ORDER BY id;
 SELECT id, beslissing, bezet_procent, beslissing_met_proxy FROM bv_kaart_interferentie_gebied_m ORDER BY id;
