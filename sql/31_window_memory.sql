@@ -81,9 +81,13 @@ RESET statement_timeout;
 INSERT INTO rss SELECT 'after', pg_temp.rss_anon_kb();
 
 -- A leak of the pooled geometries would cost about 10 MB per cancelled run
--- (measured: 35 MB over 3 runs when the input points were not pooled).
-SELECT (SELECT kb FROM rss WHERE at = 'after') - (SELECT kb FROM rss WHERE at = 'before') < 24 * 1024
-       AS rss_growth_below_24mb;
+-- (measured: 35 MB over 3 runs when the input points were not pooled), so
+-- about 90 MB over the 8 cancelled runs here.  Without a leak the growth is
+-- the allocator's: 0-3 MB on an idle machine, but once more than 24 MB on a
+-- fresh machine under load (a cancel that lands in a later phase leaves
+-- freed GEOS memory in malloc's arenas); the bound sits between the two.
+SELECT (SELECT kb FROM rss WHERE at = 'after') - (SELECT kb FROM rss WHERE at = 'before') < 48 * 1024
+       AS rss_growth_below_48mb;
 
 -- The backend still works normally afterwards.
 SELECT (bv_wko_interference(g) OVER ()).n_groep FROM (VALUES ('POINT(0 0)'::geometry), ('POINT(100 0)')) t(g);
