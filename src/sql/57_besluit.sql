@@ -139,13 +139,7 @@ BEGIN
     v_redenen := bv_besluit_redenen(locatie, systeem, diepte_van_m, diepte_tot_m,
                                     maaiveld_nap, straal_m, peildatum, NULL::timestamptz);
     -- The location as the check read it: RD New, 2D.
-    v_loc := bv_invoer(locatie);
-    IF ST_SRID(v_loc) = 0 THEN
-        v_loc := ST_SetSRID(v_loc, 28992);
-    ELSIF ST_SRID(v_loc) <> 28992 THEN
-        v_loc := ST_Transform(v_loc, 28992);
-    END IF;
-    v_loc := ST_Force2D(v_loc);
+    v_loc := bv_locatie_rd(locatie, 'locatie'::text);
     INSERT INTO bv_besluit (locatie, systeem, diepte_van_m, diepte_tot_m, maaiveld_nap, straal_m,
                             peildatum, oordeel, redenen, extensie_versie, toelichting)
     VALUES (v_loc, systeem, diepte_van_m, diepte_tot_m, maaiveld_nap, straal_m, peildatum,

@@ -100,28 +100,29 @@ COMMENT ON FUNCTION bv_datumwissel_tussen(date, date) IS
 'Does anything in the time model change after vanaf and up to tot (an area or rule comes into force or lapses, a permit starts or ends, a plume becomes known or remediated)? Used to say that a map layer of "today" refreshed on an earlier day is stale.';
 
 CREATE VIEW bv_kaart_actualiteit AS
-SELECT l.kaartlaag,
-       c.relispopulated AS gevuld,
-       s.ververst_op,
-       g.gewijzigd_op AS gegevens_gewijzigd_op,
-       (NOT c.relispopulated OR s.ververst_op IS NULL
-        OR coalesce(g.gewijzigd_op > s.ververst_op, false)
-        OR (s.ververst_op::date < CURRENT_DATE
-            AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE))) AS verouderd,
-       CASE WHEN NOT c.relispopulated THEN 'nooit ververst (na installatie, herstel of update): SELECT bv_kaart_verversen()'
-            WHEN s.ververst_op IS NULL THEN 'verversdatum onbekend (na herstel): SELECT bv_kaart_verversen()'
-            WHEN g.gewijzigd_op > s.ververst_op THEN 'gegevens gewijzigd na het verversen: SELECT bv_kaart_verversen()'
-            WHEN s.ververst_op::date < CURRENT_DATE
-                 AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE)
+SELECT t.kaartlaag, t.gevuld, t.ververst_op, t.gegevens_gewijzigd_op,
+       (NOT t.gevuld OR t.ververst_op IS NULL OR t.gewijzigd OR t.datumwissel) AS verouderd,
+       CASE WHEN NOT t.gevuld THEN 'nooit ververst (na installatie, herstel of update): SELECT bv_kaart_verversen()'
+            WHEN t.ververst_op IS NULL THEN 'verversdatum onbekend (na herstel): SELECT bv_kaart_verversen()'
+            WHEN t.gewijzigd THEN 'gegevens gewijzigd na het verversen: SELECT bv_kaart_verversen()'
+            WHEN t.datumwissel
                  THEN 'een datum (inwerkingtreding, vergunning, sanering) is sinds het verversen gepasseerd: SELECT bv_kaart_verversen()'
             ELSE 'actueel' END AS toelichting
-  FROM (VALUES ('bv_kaart_wko_bellen_m'), ('bv_kaart_pluimen_m'),
-               ('bv_kaart_interferentie_gebied_m'), ('bv_kaart_bodemenergie_m')) AS l(kaartlaag)
-  JOIN pg_catalog.pg_class c
-    ON c.relname = l.kaartlaag
-   AND c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie')
-  LEFT JOIN bv_kaart_status s ON s.kaartlaag = l.kaartlaag
-  LEFT JOIN (SELECT max(x.gewijzigd_op) AS gewijzigd_op FROM bv_gegevens_status x) g ON true;
+  FROM (SELECT l.kaartlaag,
+               c.relispopulated AS gevuld,
+               s.ververst_op,
+               g.gewijzigd_op AS gegevens_gewijzigd_op,
+               coalesce(g.gewijzigd_op > s.ververst_op, false) AS gewijzigd,
+               -- one scan of the dates per layer, for both columns
+               coalesce(s.ververst_op::date < CURRENT_DATE
+                        AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE), false) AS datumwissel
+          FROM (VALUES ('bv_kaart_wko_bellen_m'), ('bv_kaart_pluimen_m'),
+                       ('bv_kaart_interferentie_gebied_m'), ('bv_kaart_bodemenergie_m')) AS l(kaartlaag)
+          JOIN pg_catalog.pg_class c
+            ON c.relname = l.kaartlaag
+           AND c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie')
+          LEFT JOIN bv_kaart_status s ON s.kaartlaag = l.kaartlaag
+          LEFT JOIN (SELECT max(x.gewijzigd_op) AS gewijzigd_op FROM bv_gegevens_status x) g ON true) t;
 
 COMMENT ON VIEW bv_kaart_actualiteit IS
 'Per materialized map layer: is it populated, when was it refreshed, when did the data last change, is it stale (verouderd) and why (toelichting, in Dutch, with what to run). A layer of "today" is also stale when a date of the time model passed since it was refreshed.';

@@ -16,11 +16,11 @@ CREATE FUNCTION bv_standaardvragen(maaiveld_nap double precision,
 RETURNS SETOF record
 LANGUAGE sql STABLE PARALLEL SAFE COST 100 ROWS 3
 AS $fn$
-    SELECT 'open'::text,
-           coalesce((SELECT greatest(e.van_m, z.van_m) FROM bv_dieptemodel(maaiveld_nap) e, bv_toegestane_diepte('open'::text) z
-                      WHERE e.indeling = 'eenheid' AND e.naam = 'wvp4'), 65::float8),
-           coalesce((SELECT least(e.tot_m, z.tot_m) FROM bv_dieptemodel(maaiveld_nap) e, bv_toegestane_diepte('open'::text) z
-                      WHERE e.indeling = 'eenheid' AND e.naam = 'wvp4'), 100::float8)
+    -- wvp4 cut to zone 2, read once
+    SELECT 'open'::text, coalesce(w.van, 65::float8), coalesce(w.tot, 100::float8)
+      FROM (SELECT max(greatest(e.van_m, z.van_m)) AS van, max(least(e.tot_m, z.tot_m)) AS tot
+              FROM bv_dieptemodel(maaiveld_nap) e, bv_toegestane_diepte('open'::text) z
+             WHERE e.indeling = 'eenheid' AND e.naam = 'wvp4') w
     UNION ALL
     SELECT 'gesloten'::text, 0::float8, 100::float8
     UNION ALL
@@ -100,8 +100,9 @@ BEGIN
         'dieptemodel', (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                                    'indeling', d.indeling, 'naam', d.naam, 'van_m', d.van_m, 'tot_m', d.tot_m)
                                    ORDER BY d.indeling, d.van_m)
-                          FROM (SELECT * FROM bv_dieptemodel(coalesce(maaiveld_nap, 10::float8))
-                                 WHERE maaiveld_nap IS NOT NULL
+                          -- with a ground level also the units (the one-argument
+                          -- form is STRICT: nothing for NULL)
+                          FROM (SELECT * FROM bv_dieptemodel(maaiveld_nap)
                                 UNION ALL
                                 SELECT * FROM bv_dieptemodel() WHERE maaiveld_nap IS NULL) d
                          WHERE d.indeling IN ('laag', 'zone_3d', 'eenheid', 'formatie')),
