@@ -65,52 +65,74 @@ echo "-- command line"
 echo "-- GUF: open system, two wells with screens"
 out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1); rc=$?
 expect "exit 0" "$rc" "0"
-expect "summary" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "summary" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 putten/lussen"
 expect "attributes" "$(q "SELECT concat_ws(' ', naam, systeem, status, vergunning, vergunning_soort, bevoegd_gezag, vergunning_datum, coalesce(eind_datum::text, '-'), gebruiksdoel, bron) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" \
     "GUF000000900001 (DRE-WKO-0001) open gerealiseerd DRE-WKO-0001 vergunning KvK 01131081 2021-06-01 - openBodemenergiesysteem BRO guf-open-twee-putten.xml"
 # the design gives energy figures, the realised installation none: the design's
 expect "energy" "$(q "SELECT concat_ws(' ', energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "800 900 650 25"
-# realised wins: ground 12.40 / 12.60 m NAP, screens -47.60..-77.60 and -52.40..-82.40 m NAP
+# realised wins: screens 60+30 m and 65+15, 83+12 m (topScreenDepth + length, m-mv)
 expect "depth range from the realised screens, m-mv" "$(q "SELECT round(diepte_van_m::numeric, 2) || ' ' || round(diepte_tot_m::numeric, 2) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "60.00 95.00"
 expect "wells: the realised RD locations" "$(q "SELECT ST_GeometryType(putten) || ' ' || ST_SRID(putten) || ' ' || ST_NumGeometries(putten) || ' ' || ST_Equals(putten, 'SRID=28992;MULTIPOINT((233482.5 557188.25),(233611 557254))'::geometry) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "ST_MultiPoint 28992 2 true"
-expect "design and realised both kept" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.register_id, p.installatie_id, p.soort, p.functie, p.maaiveld_nap, p.filter_boven_nap, p.filter_onder_nap, round(p.diepte_van_m::numeric, 2), round(p.diepte_tot_m::numeric, 2), p.locatie_bron, ST_X(p.geom), ST_Y(p.geom)), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" \
-    "gerealiseerd/720001/700102/put/warmeBron/12.4/-47.6/-77.6/60.00/90.00/RD/233482.5/557188.25 gerealiseerd/720002/700102/put/koudeBron/12.6/-52.4/-82.4/65.00/95.00/RD/233611/557254 ontwerp/710001/700101/put/warmeBron/12.4/-45/-75/57.40/87.40/RD/233480/557190 ontwerp/710002/700101/put/koudeBron/12.4/-45/-75/57.40/87.40/RD/233620/557260"
+# ground level (height, m NAP) minus the depths gives the screens in m NAP
+expect "design and realised both kept" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.register_id, p.installatie_id, p.soort, p.functie, p.maaiveld_nap, round(p.filter_boven_nap::numeric, 2), round(p.filter_onder_nap::numeric, 2), round(p.diepte_van_m::numeric, 2), round(p.diepte_tot_m::numeric, 2), p.locatie_bron, ST_X(p.geom), ST_Y(p.geom), coalesce(p.eind_datum::text, '-')), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" \
+    "gerealiseerd/720001/700102/put/infiltratie+onttrekking (warm)/12.4/-47.60/-77.60/60.00/90.00/RD/233482.5/557188.25/- gerealiseerd/720002/700102/put/infiltratie+onttrekking (koud)/12.6/-52.40/-82.40/65.00/95.00/RD/233611/557254/- ontwerp/710001/700101/put/infiltratie+onttrekking (warm)/12.4/-45.00/-75.00/57.40/87.40/RD/233480/557190/- ontwerp/710002/700101/put/infiltratie+onttrekking (koud)/12.4/-45.00/-75.00/57.40/87.40/RD/233620/557260/-"
 
 s1=$(state); c1=$(counts)
 out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1); rc=$?
 expect "re-import: exit 0" "$rc" "0"
-expect "re-import says ongewijzigd" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "re-import says ongewijzigd" "$out" "guf-open-twee-putten.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 putten/lussen"
 expect "re-import changes nothing (rows, sequences, geladen_op)" "$(state)" "$s1"
 
 id1=$(q "SELECT id FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")
 out=$(imp "$fx/guf-open-twee-putten-v2.xml" 2>&1)
-expect "newer version: vervangen" "$out" "guf-open-twee-putten-v2.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 putten/lussen"
+expect "newer version: vervangen" "$out" "guf-open-twee-putten-v2.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 putten/lussen"
 expect "newer version replaces: same id, new figures, corrected time" "$(q "SELECT id || ' ' || energie_koude_mwh || ' ' || vermogen_kw || ' ' || to_char(register_tijd AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "$id1 950 700 2024-01-10 10:00"
 expect "newer version: wells rewritten, not added" "$(q "SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" "4"
 s2=$(state)
 out=$(imp "$fx/guf-open-twee-putten-oud.xml" 2>&1)
-expect "older version: reported" "$out" "guf-open-twee-putten-oud.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 1 ouder (niet vervangen), 0 overgeslagen; 1 putten/lussen"
+expect "older version: reported" "$out" "guf-open-twee-putten-oud.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 1 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 1 putten/lussen"
 expect "older version changes nothing" "$(state)" "$s2"
 out=$(imp "$fx/guf-open-twee-putten.xml" 2>&1)
 expect "the first version again is older too" "$(state)" "$s2"
 
+echo "-- GUF: taken out of the register (brocom:BRO_DO)"
+h0=$(q "SELECT count(*) FROM bv_wko_systeem_historie WHERE register_id = 'GUF000000900001'")
+out=$(imp "$fx/guf-uit-registratie.xml" 2>&1); rc=$?
+expect "deregistered: exit 0 and summary" "$rc $out" "0 guf-uit-registratie.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 1 uit registratie; 0 putten/lussen"
+expect "deregistered: the same row ends on the deregistration date" "$(q "SELECT concat_ws(' ', id, status, vergunning_datum, eind_datum, energie_koude_mwh, ST_NumGeometries(putten), to_char(register_tijd AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')) FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "$id1 beeindigd 2021-06-01 2025-02-03 950 2 2025-02-03 08:30"
+expect "deregistered: in use the day before, not from that day" "$(q "SELECT bv_in_gebruik(status, vergunning_datum, eind_datum, '2025-02-02') || ' ' || bv_in_gebruik(status, vergunning_datum, eind_datum, '2025-02-03') FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "true false"
+expect "deregistered: the version before kept as history, the wells kept" "$(q "SELECT (SELECT count(*) - $h0 FROM bv_wko_systeem_historie WHERE register_id = 'GUF000000900001') || ' ' || (SELECT string_agg(DISTINCT h.status, ',') FROM bv_wko_systeem_historie h WHERE h.register_id = 'GUF000000900001') || ' ' || (SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001')")" "1 gerealiseerd 4"
+s3=$(state)
+out=$(imp "$fx/guf-uit-registratie.xml" 2>&1)
+expect "deregistered again: ongewijzigd, nothing changed" "$out $(state)" "guf-uit-registratie.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 0 putten/lussen $s3"
+out=$(imp "$fx/guf-open-twee-putten-v2.xml" 2>&1)
+expect "a download from before the deregistration does not bring it back" "$out $(state)" "guf-open-twee-putten-v2.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 1 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 putten/lussen $s3"
+sed 's/GUF000000900001/GUF000000900099/' "$fx/guf-uit-registratie.xml" > "$tmp/onbekend-uit-registratie.xml"
+out=$(imp "$tmp/onbekend-uit-registratie.xml" 2>&1)
+expect "an unknown object taken out of the register: nothing loaded" "$out $(state)" "onbekend-uit-registratie.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 1 overgeslagen, 0 uit registratie; 0 putten/lussen $s3"
+
 echo "-- GUF: several installations, an ended system"
 out=$(imp "$fx/guf-meerdere-installaties-en-beeindigd.xml" 2>&1)
-expect "two objects" "$out" "guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 7 putten/lussen"
+expect "two objects" "$out" "guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 8 putten/lussen"
 expect "closed system, two realised installations" "$(q "SELECT concat_ws(' ', systeem, status, vergunning_soort, diepte_van_m, diepte_tot_m, ST_NumGeometries(putten), energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000900002'")" \
-    "gesloten gerealiseerd melding 0 120 2 45 130 65 18"
-expect "its loops: realised with loop depth, design without" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.installatie_id, p.register_id, coalesce(p.diepte_tot_m::text, '-')), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900002'")" \
-    "gerealiseerd/800102/820001/100 gerealiseerd/800103/820002/120 ontwerp/800101/810001/- ontwerp/800101/810002/-"
+    "gesloten gerealiseerd melding 0 120 2 40 120 60 18"
+# the third installation was taken out of use (its lifespan ended; the event
+# beeindigingGerealiseerdOnderdeel ends a part, not the system): kept, with
+# its end, but its 200 m loop counts neither in the wells nor in the depth
+expect "its loops: realised with loop depth, design without, the ended part kept" "$(q "SELECT string_agg(concat_ws('/', p.fase, p.installatie_id, p.register_id, coalesce(p.diepte_tot_m::text, '-'), coalesce(p.eind_datum::text, '-')), ' ' ORDER BY p.fase, p.register_id) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900002'")" \
+    "gerealiseerd/800102/820001/100/- gerealiseerd/800103/820002/120/- gerealiseerd/800104/820003/200/2024-01-31 ontwerp/800101/810001/-/- ontwerp/800101/810002/-/-"
 expect "ended system" "$(q "SELECT concat_ws(' ', systeem, status, vergunning_datum, eind_datum, round(diepte_van_m::numeric, 2), round(diepte_tot_m::numeric, 2), ST_NumGeometries(putten)) FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'")" \
     "open beeindigd 2015-04-01 2024-06-30 30.00 50.00 2"
 expect "ended system takes part before its end only" "$(q "SELECT bv_in_gebruik(status, vergunning_datum, eind_datum, '2024-06-29') || ' ' || bv_in_gebruik(status, vergunning_datum, eind_datum, '2024-06-30') FROM bv_wko_systeem WHERE register_id = 'GUF000000900003'")" "true false"
 
 echo "-- GUF: quirks"
 out=$(imp "$fx/guf-eigenaardigheden.xml" 2>&1)
-expect "quirks file" "$out" "guf-eigenaardigheden.xml: BRO GUF, 3 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 1 overgeslagen; 3 putten/lussen"
-expect "design only, NAP screens without ground level: vergund, depth unknown, NAP kept" \
-    "$(q "SELECT concat_ws(' ', w.status, coalesce(w.diepte_van_m::text, '-'), coalesce(w.diepte_tot_m::text, '-'), ST_NumGeometries(w.putten), (SELECT string_agg(p.fase || '/' || p.filter_boven_nap || '/' || p.filter_onder_nap || '/' || coalesce(p.diepte_van_m::text, '-'), ' ' ORDER BY p.register_id) FROM bv_wko_put p WHERE p.wko_id = w.id)) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900004'")" \
-    "vergund - - 2 ontwerp/-40/-70/- ontwerp/-40/-70/-"
+expect "quirks file" "$out" "guf-eigenaardigheden.xml: BRO GUF, 3 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 1 overgeslagen, 0 uit registratie; 3 putten/lussen"
+# well 610001: screen top 40 m-mv without bottom, bounded by its maximum
+# well depth 75; well 610002: screen not public, so ground level to 80 m
+expect "design only, no ground level, a screen without bottom, a hidden screen" \
+    "$(q "SELECT concat_ws(' ', w.status, coalesce(w.diepte_van_m::text, '-'), coalesce(w.diepte_tot_m::text, '-'), ST_NumGeometries(w.putten), (SELECT string_agg(concat_ws('/', p.fase, coalesce(p.maaiveld_nap::text, '-'), coalesce(p.filter_boven_nap::text, '-'), p.diepte_van_m, p.diepte_tot_m), ' ' ORDER BY p.register_id) FROM bv_wko_put p WHERE p.wko_id = w.id)) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900004'")" \
+    "vergund 0 80 2 ontwerp/-/-/40/75 ontwerp/-/-/0/80"
 expect "not a soil-energy system (irrigation): skipped" "$(q "SELECT count(*) FROM bv_wko_systeem WHERE register_id = 'GUF000000900006'")" "0"
 # ETRS89 only: compare with the published polynomial approximation of RD
 # (Schreutelkamp & Strang van Hees), computed here independently of PostGIS
@@ -128,14 +150,14 @@ expect "ETRS89-only location: transformed, within 3 m of the RD approximation" \
     "$(q "SELECT p.locatie_bron || ' ' || (ST_Distance(p.geom, ST_SetSRID(ST_MakePoint($ex, $ey), 28992)) < 3) || ' ' || p.diepte_tot_m || ' ' || w.status FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900005'")" "ETRS89 true 80 gerealiseerd"
 
 out=$(imp "$fx/guf-filterdiepte-lengte.xml" 2>&1)
-expect "screens as depths (top + length), no height reference" "$out" "guf-filterdiepte-lengte.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 putten/lussen"
+expect "screens as depths (top + length)" "$out" "guf-filterdiepte-lengte.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 putten/lussen"
 expect "  its range: realised screens 70-95 and 100-110 m-mv; design 65-110 kept" \
-    "$(q "SELECT w.diepte_van_m || '-' || w.diepte_tot_m || ' ' || ST_AsText(w.putten) || ' ' || (SELECT string_agg(p.fase || ':' || p.diepte_van_m || '-' || p.diepte_tot_m || ':' || coalesce(p.filter_boven_nap::text, '-'), ' ' ORDER BY p.fase) FROM bv_wko_put p WHERE p.wko_id = w.id) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900008'")" \
-    "70-110 MULTIPOINT((232101.5 556098.5)) gerealiseerd:70-110:- ontwerp:65-110:-"
+    "$(q "SELECT w.diepte_van_m || '-' || w.diepte_tot_m || ' ' || ST_AsText(w.putten) || ' ' || (SELECT string_agg(p.fase || ':' || p.diepte_van_m || '-' || p.diepte_tot_m || ':' || round(p.filter_boven_nap::numeric, 2) || '/' || round(p.filter_onder_nap::numeric, 2), ' ' ORDER BY p.fase) FROM bv_wko_put p WHERE p.wko_id = w.id) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900008'")" \
+    "70-110 MULTIPOINT((232101.5 556098.5)) gerealiseerd:70-110:-58.75/-98.75 ontwerp:65-110:-53.80/-98.80"
 
 echo "-- GMW: monitoring wells with several tubes"
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
-expect "exit 0 and summary" "$rc $out" "0 gmw-drie-filters.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters"
+expect "exit 0 and summary" "$rc $out" "0 gmw-drie-filters.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 5 filters"
 expect "well" "$(q "SELECT concat_ws(' ', putcode, eigenaar, maaiveld_nap, aanlegdatum, verwijderd, locatie_bron, ST_AsText(geom), ST_SRID(geom)) FROM bv_monitoringsput WHERE register_id = 'GMW000000900101'")" \
     "B12F0101 KvK 01131081 13 2021-07-14 f RD POINT(233550 557300) 28992"
 expect "tubes in m NAP and m-mv" "$(q "SELECT string_agg(concat_ws('/', f.buisnummer, f.filter_boven_nap, f.filter_onder_nap, round(f.filter_boven_m::numeric, 3), round(f.filter_onder_m::numeric, 3)), ' ' ORDER BY f.buisnummer) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900101'")" \
@@ -144,12 +166,12 @@ expect "tubes placed in the depth model (middle of the screen, ground level)" \
     "$(q "SELECT bool_and(f.eenheid IS NOT DISTINCT FROM (bv_zone_for_depth((f.filter_boven_m + f.filter_onder_m) / 2, p.maaiveld_nap)).eenheid AND f.zone_3d = (bv_zone_for_depth((f.filter_boven_m + f.filter_onder_m) / 2, p.maaiveld_nap)).zone_3d) || ' ' || count(DISTINCT f.eenheid) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id LIKE 'GMW0000009001%'")" "true 4"
 g1=$(state)
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1)
-expect "GMW re-import: ongewijzigd, nothing changed" "$out $(state)" "gmw-drie-filters.xml: BRO GMW, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 5 filters $g1"
+expect "GMW re-import: ongewijzigd, nothing changed" "$out $(state)" "gmw-drie-filters.xml: BRO GMW, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 5 filters $g1"
 out=$(imp "$fx/gmw-drie-filters-v2.xml" 2>&1)
-expect "GMW newer version" "$out" "gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 filters"
+expect "GMW newer version" "$out" "gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 filters"
 expect "GMW newer version replaces: ground level, fourth tube" "$(q "SELECT p.maaiveld_nap || ' ' || count(*) || ' ' || round(max(f.filter_onder_m)::numeric, 3) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900101' GROUP BY p.maaiveld_nap")" "13.2 4 195.200"
 out=$(imp "$fx/gmw-eigenaardigheden.xml" 2>&1)
-expect "GMW quirks" "$out" "gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 filters"
+expect "GMW quirks" "$out" "gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 filters"
 expect "no ground level: NAP kept, m-mv and unit unknown; ETRS89 location" \
     "$(q "SELECT concat_ws(' ', coalesce(p.maaiveld_nap::text, '-'), p.locatie_bron, f.filter_boven_nap, coalesce(f.filter_boven_m::text, '-'), coalesce(f.eenheid, '-')) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900103'")" "- ETRS89 -5 - -"
 expect "removed well" "$(q "SELECT verwijderd FROM bv_monitoringsput WHERE register_id = 'GMW000000900104'")" "t"
@@ -164,6 +186,13 @@ q "SELECT * FROM bv_monitoringsputten_nabij(ST_SetSRID(ST_MakePoint(6.5, 53), 43
 expect "map layer" "$(q "SELECT putcode || ' ' || filters || ' ' || GeometryType(geom) || ' ' || ST_SRID(geom) || ' ' || filterdiepten FROM bv_kaart_monitoringsputten WHERE register_id = 'GMW000000900102'")" \
     "B12F0102 2 POINT 28992 1: 20.00-21.00 m-mv ($(q "SELECT (bv_zone_for_depth(20.5, 11.5)).eenheid")); 2: 72.00-74.00 m-mv ($(q "SELECT (bv_zone_for_depth(73, 11.5)).eenheid"))"
 expect "map layer geometry column declared" "$(q "SELECT type || ' ' || srid FROM geometry_columns WHERE f_table_name = 'bv_kaart_monitoringsputten'")" "POINT 28992"
+
+echo "-- GMW: taken out of the register (brocom:BRO_DO)"
+nabij="SELECT count(*) FROM bv_monitoringsputten_nabij((SELECT geom FROM bv_monitoringsput WHERE register_id = 'GMW000000900102'), NULL, NULL, 1)"
+expect "before: the well's two tubes are reported" "$(q "$nabij")" "2"
+out=$(imp "$fx/gmw-uit-registratie.xml" 2>&1); rc=$?
+expect "GMW deregistered: exit 0 and summary" "$rc $out" "0 gmw-uit-registratie.xml: BRO GMW, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 1 uit registratie; 0 filters"
+expect "GMW deregistered: no longer counts, row and tubes kept" "$(q "SELECT verwijderd || ' ' || (SELECT count(*) FROM bv_monitoringsfilter f WHERE f.put_id = p.id) FROM bv_monitoringsput p WHERE register_id = 'GMW000000900102'") $(q "$nabij")" "true 2 0"
 
 echo "-- refusals leave the database unchanged"
 head -c 3000 "$fx/guf-meerdere-installaties-en-beeindigd.xml" > "$tmp/afgebroken.xml"
@@ -204,8 +233,8 @@ z.close()")
 s3=$(state)
 out=$(imp "$tmp/download.zip" 2>"$tmp/err"); rc=$?
 expect "zip with extra folders and files: exit 0" "$rc" "0"
-expect "zip: one line per BRO file, all unchanged" "$(sort <<< "$out")" "download.zip!BRO/GMW/gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 4 filters
-download.zip!BRO/GUF/guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 7 putten/lussen"
+expect "zip: one line per BRO file, all unchanged" "$(sort <<< "$out")" "download.zip!BRO/GMW/gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 filters
+download.zip!BRO/GUF/guf-meerdere-installaties-en-beeindigd.xml: BRO GUF, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 8 putten/lussen"
 grep -q 'skipped download.zip!metadata.xml: the root element is {urn:levering}metadata' "$tmp/err" && ok "unknown XML inside the zip skipped with a message" || bad "skip message: $(cat "$tmp/err")"
 expect "zip re-import changes nothing" "$(state)" "$s3"
 out=$(imp -q "$tmp/dl" 2>&1); rc=$?
@@ -248,14 +277,14 @@ q "SELECT * FROM bv_bro_import('<a/>'::xml, 'x')" >/dev/null 2>&1 && bad "SQL: f
 if [ -d "$samples" ] && [ -f "$samples/GUF000000016723.xml" ] && [ -f "$samples/GMW000000036287.xml" ]; then
     echo "-- the real BRO samples ($samples)"
     out=$(imp "$samples/GUF000000016723.xml" 2>&1)
-    expect "GUF sample" "$out" "GUF000000016723.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 2 putten/lussen"
+    expect "GUF sample" "$out" "GUF000000016723.xml: BRO GUF, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 putten/lussen"
     expect "GUF sample: closed system, 150 m loop, realised RD location" \
         "$(q "SELECT concat_ws(' ', naam, systeem, status, vergunning_soort, vergunning_datum, diepte_van_m, diepte_tot_m, ST_AsText(putten), energie_koude_mwh, energie_warmte_mwh, vermogen_kw, max_infiltratie_temp_c) FROM bv_wko_systeem WHERE register_id = 'GUF000000016723'")" \
         "GUF000000016723 (2023-00013959) gesloten gerealiseerd melding 2023-11-15 0 150 MULTIPOINT((118254 439851)) 5 26 10 30"
     expect "GUF sample: design loop and realised loop" "$(q "SELECT string_agg(p.fase || '/' || p.register_id || '/' || coalesce(p.diepte_tot_m::text, '-') || '/' || p.locatie_bron, ' ' ORDER BY p.fase) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000016723'")" \
         "gerealiseerd/575244/150/RD ontwerp/575243/-/RD"
     out=$(imp "$samples/GMW000000036287.xml" 2>&1)
-    expect "GMW sample" "$out" "GMW000000036287.xml: BRO GMW, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen; 1 filters"
+    expect "GMW sample" "$out" "GMW000000036287.xml: BRO GMW, 1 object(en): 1 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 1 filters"
     expect "GMW sample: well and tube" \
         "$(q "SELECT concat_ws(' ', p.putcode, p.maaiveld_nap, ST_AsText(p.geom), f.buisnummer, f.filter_boven_nap, f.filter_onder_nap, round(f.filter_boven_m::numeric, 3), round(f.filter_onder_m::numeric, 3), (f.eenheid = (bv_zone_for_depth(2.29, 1.932)).eenheid)::text) FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id WHERE p.register_id = 'GMW000000036287'")" \
         "GMW38B125170 1.932 POINT(118300.381 439767.501) 1 0.142 -0.858 1.790 2.790 true"

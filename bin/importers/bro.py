@@ -30,7 +30,7 @@ def write_psql(path, bron, out, ctx):
         "SELECT %s || ': BRO ' || i.soort || ', ' || i.objecten::text || ' object(en): '\n"
         "       || i.nieuw::text || ' nieuw, ' || i.vervangen::text || ' vervangen, '\n"
         "       || i.ongewijzigd::text || ' ongewijzigd, ' || i.ouder::text || ' ouder (niet vervangen), '\n"
-        "       || i.overgeslagen::text || ' overgeslagen; '\n"
+        "       || i.overgeslagen::text || ' overgeslagen, ' || i.uit_registratie::text || ' uit registratie; '\n"
         "       || i.onderdelen::text || CASE i.soort WHEN 'GUF' THEN ' putten/lussen' ELSE ' filters' END\n"
         "  FROM :bv_schema.bv_bro_import((SELECT XMLPARSE(DOCUMENT f.inhoud) FROM pg_temp.bv_bro_bestand f),\n"
         "                                %s::pg_catalog.text) i;\n" % (b, b)).encode("utf-8"))

@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS bv_wko_put (
     CHECK (diepte_van_m <= diepte_tot_m),
     CHECK (diepte_van_m >= 0::float8)
 );
+ALTER TABLE bv_wko_put
+    ADD COLUMN IF NOT EXISTS eind_datum date;
 CREATE INDEX IF NOT EXISTS bv_wko_put_wko_idx ON bv_wko_put (wko_id);
 CREATE INDEX IF NOT EXISTS bv_wko_put_geom_idx ON bv_wko_put USING gist (geom);
 
@@ -60,12 +62,13 @@ COMMENT ON COLUMN bv_wko_put.register_id IS 'Id of the well or loop in the regis
 COMMENT ON COLUMN bv_wko_put.installatie_id IS 'Id of its installation in the register (designInstallationId / realisedInstallationId).';
 COMMENT ON COLUMN bv_wko_put.soort IS 'put (well with screens, open system) or lus (loop, closed system).';
 COMMENT ON COLUMN bv_wko_put.fase IS 'ontwerp (design, from the licence) or gerealiseerd (as built).';
-COMMENT ON COLUMN bv_wko_put.functie IS 'Well function or loop type as registered (e.g. warmeBron, verticaal).';
-COMMENT ON COLUMN bv_wko_put.maaiveld_nap IS 'Ground level at the well, m NAP, when the register gives it.';
-COMMENT ON COLUMN bv_wko_put.filter_boven_nap IS 'Top of the screen(s), m NAP, when the register gives NAP heights.';
-COMMENT ON COLUMN bv_wko_put.filter_onder_nap IS 'Bottom of the screen(s), m NAP, when the register gives NAP heights.';
-COMMENT ON COLUMN bv_wko_put.diepte_van_m IS 'Top of the screen(s) or loop, m below ground level; NULL when NAP heights come without ground level.';
-COMMENT ON COLUMN bv_wko_put.diepte_tot_m IS 'Bottom of the screen(s) or loop (loopDepth), m below ground level; NULL when unknown.';
+COMMENT ON COLUMN bv_wko_put.functie IS 'Well function(s) with the relative temperature, or the loop type, as registered (e.g. infiltratie+onttrekking (warm), verticaal).';
+COMMENT ON COLUMN bv_wko_put.maaiveld_nap IS 'Ground level at the well, m NAP (BRO GUF height), when the register gives it.';
+COMMENT ON COLUMN bv_wko_put.filter_boven_nap IS 'Top of the screen(s), m NAP: ground level minus diepte_van_m; NULL without ground level.';
+COMMENT ON COLUMN bv_wko_put.filter_onder_nap IS 'Bottom of the screen(s), m NAP: ground level minus diepte_tot_m; NULL without ground level.';
+COMMENT ON COLUMN bv_wko_put.diepte_van_m IS 'Top of the screen(s) or loop, m below ground level (designScreenTop / topScreenDepth; 0 for a loop or a well without screens); NULL when unknown.';
+COMMENT ON COLUMN bv_wko_put.diepte_tot_m IS 'Bottom of the screen(s) (designScreenBottom, topScreenDepth + length; else the well depth) or of the loop (loopDepth), m below ground level; NULL when unknown.';
+COMMENT ON COLUMN bv_wko_put.eind_datum IS 'End of the lifespan of the well or loop, or of its installation (a part taken out of use, GUF_ClosureRealisedPart); NULL while in use. Ended parts do not count in the system''s wells and depth range while others are in use.';
 COMMENT ON COLUMN bv_wko_put.locatie_bron IS 'RD: the delivered RD New location; ETRS89: no RD location delivered, the standardized ETRS89 location transformed (about 1 m accurate).';
 COMMENT ON COLUMN bv_wko_put.geom IS 'Location, RD New (EPSG:28992).';
 
@@ -185,7 +188,8 @@ SELECT pg_extension_config_dump('bv_monitoringsfilter_id_seq', '');
 -- the first row is written.
 CREATE FUNCTION bv_bro_import(document xml, bron text DEFAULT NULL)
 RETURNS TABLE (soort text, objecten integer, nieuw integer, vervangen integer,
-               ongewijzigd integer, ouder integer, overgeslagen integer, onderdelen integer)
+               ongewijzigd integer, ouder integer, overgeslagen integer, onderdelen integer,
+               uit_registratie integer)
 LANGUAGE plpgsql VOLATILE COST 10000
 SET jit = off AS
 $fn$
@@ -212,6 +216,7 @@ DECLARE
     n_ouder  integer := 0;
     n_over   integer := 0;
     n_deel   integer := 0;
+    n_afg    integer := 0;
 BEGIN
     PERFORM bv_primair_vereist('bv_bro_import'::text);
     IF document IS NULL THEN
@@ -237,56 +242,63 @@ BEGIN
     -- ------------------------------------------------------------ GUF
     IF v_root LIKE '%dsguf%' THEN
         CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bro_guf (
-            nr integer, bro_id text, tijd timestamptz, vinger text, afgemeld boolean,
-            partij text, vergunning text, juridisch text, gebruik text, functie text,
+            nr integer, el text, bro_id text, tijd timestamptz, vinger text, afgemeld boolean,
+            afmeld_datum date, partij text, vergunning text, juridisch text, gebruik text, functie text,
             vergunning_datum date, eind_datum date, status text, systeem text,
-            koude float8, warmte float8, vermogen float8, temp float8,
+            koude float8, warmte float8, vermogen float8, temp float8, n_real integer,
             van_m float8, tot_m float8, putten geometry, n_delen integer, obj xml) ON COMMIT DROP;
         CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bro_guf_deel (
             nr integer, register_id text, installatie_id text, soort text, fase text, functie text,
             maaiveld float8, boven_nap float8, onder_nap float8, van_m float8, tot_m float8,
-            locatie_bron text, geom geometry) ON COMMIT DROP;
+            fout boolean, eind date, locatie_bron text, geom geometry) ON COMMIT DROP;
         TRUNCATE pg_temp.bv_bro_guf, pg_temp.bv_bro_guf_deel;
 
-        -- the objects
-        INSERT INTO pg_temp.bv_bro_guf (nr, bro_id, tijd, vinger, afgemeld, partij, vergunning, juridisch,
-                                        gebruik, functie, vergunning_datum, eind_datum, obj)
-        SELECT t.nr, t.bro_id,
+        -- the objects: GUF_PO (what the public counter hands out), GUF_PO_DP
+        -- (to the source holder), GUF_PPO / GUF_PPO_DP (with the past in the
+        -- events' source documents, not read), and brocom:BRO_DO, the whole
+        -- dispatch document of an object taken out of the register
+        -- (deregistered).  Names and nesting: dsguf-messages.xsd and
+        -- gufcommon.xsd of the BRO programme (doc/bro.md).
+        INSERT INTO pg_temp.bv_bro_guf (nr, el, bro_id, tijd, vinger, afgemeld, afmeld_datum, partij,
+                                        vergunning_datum, eind_datum, obj)
+        SELECT t.nr, t.el, t.bro_id,
                (SELECT pg_catalog.max(x::text::timestamptz)
                   FROM pg_catalog.unnest(pg_catalog.xpath(
-                       '/*/*[local-name()="registrationHistory"]/*[local-name()="objectRegistrationTime" or local-name()="latestAdditionTime" or local-name()="latestCorrectionTime"]/text()'::text,
+                       '/*/*[local-name()="registrationHistory"]/*[local-name()="objectRegistrationTime" or local-name()="latestAdditionTime" or local-name()="latestCorrectionTime" or local-name()="deregistrationTime" or local-name()="reregistrationTime"]/text() | /*/*[local-name()="deregistrationTime"]/text()'::text,
                        t.obj)) x),
                pg_catalog.md5(t.obj::text),
-               t.afgemeld = 'ja',
-               t.partij, t.vergunning,
-               CASE WHEN t.juridisch IN ('vergunning', 'melding') THEN t.juridisch END,
-               t.gebruik, t.functie,
-               coalesce(t.lic_start, t.geldig_start, t.start)::date,
-               coalesce(t.eind, t.lic_eind, t.geldig_eind)::date, t.obj
+               -- taken out of the register and not taken back in
+               t.afgemeld = 'ja' AND coalesce(t.terug, 'nee') <> 'ja',
+               pg_catalog.left(t.afmeld_tijd, 10)::date,
+               t.partij,
+               -- a partial date (year-month, year) counts from its first day
+               CASE pg_catalog.length(t.start) WHEN 10 THEN t.start::date WHEN 7 THEN (t.start || '-01')::date
+                                               WHEN 4 THEN (t.start || '-01-01')::date END,
+               CASE pg_catalog.length(t.eind) WHEN 10 THEN t.eind::date WHEN 7 THEN (t.eind || '-01')::date
+                                              WHEN 4 THEN (t.eind || '-01-01')::date END,
+               t.obj
           FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds,
                                       'http://www.broservices.nl/xsd/brocommon/3.0' AS brocom,
                                       'http://www.broservices.nl/xsd/gufcommon/1.0' AS gc),
-                        '/ds:dispatchDataResponse/ds:dispatchDocument/*[local-name()="GUF_PO" or local-name()="GUF_O"]'
+                        '/ds:dispatchDataResponse/ds:dispatchDocument/*[self::ds:GUF_PO or self::ds:GUF_PO_DP or self::ds:GUF_PPO or self::ds:GUF_PPO_DP or self::brocom:BRO_DO]'
                         PASSING document
                         COLUMNS nr FOR ORDINALITY,
+                                el text PATH 'local-name(.)',
                                 obj xml PATH '.',
                                 bro_id text PATH 'brocom:broId',
-                                afgemeld text PATH 'ds:registrationHistory/brocom:deregistered',
+                                afgemeld text PATH 'brocom:deregistered | ds:registrationHistory/brocom:deregistered',
+                                terug text PATH 'ds:registrationHistory/brocom:reregistered',
+                                afmeld_tijd text PATH 'brocom:deregistrationTime | ds:registrationHistory/brocom:deregistrationTime',
                                 partij text PATH 'brocom:deliveryAccountableParty',
-                                vergunning text PATH '(ds:licence/gc:LicenceGroundwaterUsage/gc:identificationLicence)[1]',
-                                juridisch text PATH '(ds:licence/gc:LicenceGroundwaterUsage/gc:legalType)[1]',
-                                gebruik text PATH '(ds:licence/gc:LicenceGroundwaterUsage/gc:usageTypeFacility/gc:primaryUsageType)[1]',
-                                functie text PATH '(.//gc:installationFunction)[1]',
-                                lic_start text PATH '(ds:licence/gc:LicenceGroundwaterUsage/gc:lifespan/gc:startTime/brocom:date)[1]',
-                                lic_eind text PATH '(ds:licence/gc:LicenceGroundwaterUsage/gc:lifespan/gc:endTime/brocom:date)[1]',
-                                geldig_start text PATH 'ds:validityPeriod/gc:startValidity/brocom:date',
-                                geldig_eind text PATH 'ds:validityPeriod/gc:endValidity/brocom:date',
-                                start text PATH 'ds:lifespan/gc:startTime/brocom:date',
-                                eind text PATH 'ds:lifespan/gc:endTime/brocom:date') t;
+                                start text PATH 'concat(ds:lifespan/gc:startTime/brocom:date, ds:lifespan/gc:startTime/brocom:yearMonth, ds:lifespan/gc:startTime/brocom:year)',
+                                -- the end of the system: the object's lifespan
+                                -- (GUF_Closure), else the end of the validity of
+                                -- the present version
+                                eind text PATH 'concat(ds:lifespan/gc:endTime/brocom:date, ds:lifespan/gc:endTime/brocom:yearMonth, ds:lifespan/gc:endTime/brocom:year, substring(ds:validityPeriod/gc:endValidity/brocom:date, 1, 10 * number(not(ds:lifespan/gc:endTime))))') t;
         IF NOT FOUND THEN
-            RAISE EXCEPTION 'BRO: % holds no grondwatergebruiksysteem (no GUF_PO in a dispatchDocument)', v_bron
+            RAISE EXCEPTION 'BRO: % holds no grondwatergebruiksysteem (no GUF_PO or BRO_DO in a dispatchDocument)', v_bron
                 USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'A rejected request or a deregistered object has no data to import.';
+                      HINT = 'A rejected request (responseType rejection) has no data to import.';
         END IF;
         IF EXISTS (SELECT FROM pg_temp.bv_bro_guf g WHERE g.bro_id IS NULL OR g.bro_id !~ '^GUF[0-9]{12}$') THEN
             RAISE EXCEPTION 'BRO: % has an object without a valid BRO id (GUF followed by 12 digits)', v_bron
@@ -296,53 +308,116 @@ BEGIN
             RAISE EXCEPTION 'BRO: % holds the same BRO id twice', v_bron USING ERRCODE = 'unique_violation';
         END IF;
 
-        -- wells and loops, designed and realised, with their location
-        FOR o IN SELECT g.nr, g.obj FROM pg_temp.bv_bro_guf g ORDER BY g.nr
+        -- the licences (rights): several over time; the latest one names the
+        -- system, the first one's start is the permit date, and the system's
+        -- right ends when every licence has ended
+        UPDATE pg_temp.bv_bro_guf g
+           SET vergunning = l.vergunning,
+               juridisch = CASE l.juridisch WHEN 'beschikking' THEN 'vergunning' WHEN 'vergunning' THEN 'vergunning'
+                                            WHEN 'melding' THEN 'melding' END,
+               gebruik = l.gebruik,
+               vergunning_datum = coalesce(l.eerste, g.vergunning_datum),
+               eind_datum = coalesce(g.eind_datum, l.alle_eind)
+          FROM (SELECT g2.nr,
+                       (pg_catalog.array_agg(x.id ORDER BY x.start DESC NULLS LAST, x.pos DESC))[1] AS vergunning,
+                       (pg_catalog.array_agg(x.jt ORDER BY x.start DESC NULLS LAST, x.pos DESC))[1] AS juridisch,
+                       (pg_catalog.array_agg(x.gebruik ORDER BY x.start DESC NULLS LAST, x.pos DESC))[1] AS gebruik,
+                       pg_catalog.min(x.start) AS eerste,
+                       CASE WHEN pg_catalog.bool_and(x.eind IS NOT NULL) THEN pg_catalog.max(x.eind) END AS alle_eind
+                  FROM pg_temp.bv_bro_guf g2
+                 CROSS JOIN LATERAL (
+                       SELECT y.pos, y.id, y.jt, y.gebruik,
+                              CASE pg_catalog.length(y.s) WHEN 10 THEN y.s::date WHEN 7 THEN (y.s || '-01')::date
+                                                          WHEN 4 THEN (y.s || '-01-01')::date END AS start,
+                              CASE pg_catalog.length(y.e) WHEN 10 THEN y.e::date WHEN 7 THEN (y.e || '-01')::date
+                                                          WHEN 4 THEN (y.e || '-01-01')::date END AS eind
+                         FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds,
+                                                     'http://www.broservices.nl/xsd/brocommon/3.0' AS brocom,
+                                                     'http://www.broservices.nl/xsd/gufcommon/1.0' AS gc),
+                                       '/*/ds:licence/gc:LicenceGroundwaterUsage' PASSING g2.obj
+                                       COLUMNS pos FOR ORDINALITY,
+                                               id text PATH 'gc:identificationLicence',
+                                               jt text PATH 'normalize-space(gc:legalType)',
+                                               gebruik text PATH 'normalize-space(gc:usageTypeFacility/gc:primaryUsageType)',
+                                               s text PATH 'concat(gc:lifespan/gc:startTime/brocom:date, gc:lifespan/gc:startTime/brocom:yearMonth, gc:lifespan/gc:startTime/brocom:year)',
+                                               e text PATH 'concat(gc:lifespan/gc:endTime/brocom:date, gc:lifespan/gc:endTime/brocom:yearMonth, gc:lifespan/gc:endTime/brocom:year)') y) x
+                 GROUP BY g2.nr) l
+         WHERE l.nr = g.nr;
+        UPDATE pg_temp.bv_bro_guf g
+           SET functie = (pg_catalog.xpath('normalize-space((/*/*[local-name()="realisedInstallation"]/*/*[local-name()="installationFunction"] | /*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="installationFunction"])[1])'::text, g.obj))[1]::text;
+
+        -- wells and loops, designed (under the licences) and realised (under
+        -- the realised installations), with their location; the copies in
+        -- the events' source documents (GUF_PPO) are not read
+        FOR o IN SELECT g.nr, g.obj FROM pg_temp.bv_bro_guf g WHERE g.el <> 'BRO_DO' ORDER BY g.nr
         LOOP
             INSERT INTO pg_temp.bv_bro_guf_deel (nr, register_id, installatie_id, soort, fase, functie,
-                                                 maaiveld, boven_nap, onder_nap, van_m, tot_m, locatie_bron, geom)
-            SELECT o.nr, d.id, d.inst_id,
-                   CASE WHEN d.el LIKE '%Loop' THEN 'lus' ELSE 'put' END,
+                                                 maaiveld, boven_nap, onder_nap, van_m, tot_m, fout, eind,
+                                                 locatie_bron, geom)
+            SELECT o.nr, d.id, d.inst_id, r.soort,
                    CASE WHEN d.el LIKE 'Design%' THEN 'ontwerp' ELSE 'gerealiseerd' END,
-                   d.functie, d.maaiveld,
-                   f.boven_nap, f.onder_nap,
-                   CASE WHEN d.el LIKE '%Loop' THEN CASE WHEN d.lusdiepte IS NOT NULL THEN 0::float8 END
-                        ELSE f.van END,
-                   CASE WHEN d.el LIKE '%Loop' THEN d.lusdiepte ELSE f.tot END,
+                   CASE WHEN r.soort = 'lus' THEN nullif(d.lustype, '')
+                        ELSE nullif(d.f1 || coalesce('+' || nullif(d.f2, ''), '') || coalesce(' (' || nullif(d.rt, '') || ')', ''), '') END,
+                   d.maaiveld,
+                   CASE WHEN r.soort = 'put' THEN d.maaiveld - r.van END,
+                   CASE WHEN r.soort = 'put' THEN d.maaiveld - r.tot END,
+                   r.van, r.tot, r.fout,
+                   coalesce(CASE pg_catalog.length(d.eind) WHEN 10 THEN d.eind::date WHEN 7 THEN (d.eind || '-01')::date
+                                                          WHEN 4 THEN (d.eind || '-01-01')::date END,
+                            CASE pg_catalog.length(d.inst_eind) WHEN 10 THEN d.inst_eind::date WHEN 7 THEN (d.inst_eind || '-01')::date
+                                                               WHEN 4 THEN (d.inst_eind || '-01-01')::date END),
                    p.bron, p.g
-              FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/gufcommon/1.0' AS gc,
+              FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds,
+                                          'http://www.broservices.nl/xsd/brocommon/3.0' AS brocom,
+                                          'http://www.broservices.nl/xsd/gufcommon/1.0' AS gc,
                                           'http://www.opengis.net/gml/3.2' AS gml),
-                            '//gc:DesignWell | //gc:RealisedWell | //gc:DesignLoop | //gc:RealisedLoop'
+                            '/*/ds:licence/gc:LicenceGroundwaterUsage/gc:designInstallation/gc:DesignInstallation/gc:designWell/gc:DesignWell
+                             | /*/ds:licence/gc:LicenceGroundwaterUsage/gc:designInstallation/gc:DesignInstallation/gc:designLoop/gc:DesignLoop
+                             | /*/ds:realisedInstallation/gc:RealisedInstallation/gc:realisedWell/gc:RealisedWell
+                             | /*/ds:realisedInstallation/gc:RealisedInstallation/gc:realisedLoop/gc:RealisedLoop'
                             PASSING o.obj
                             COLUMNS el text PATH 'local-name(.)',
-                                    id text PATH '*[local-name()="designWellId" or local-name()="realisedWellId" or local-name()="designLoopId" or local-name()="realisedLoopId"]',
-                                    inst_id text PATH '../../*[local-name()="designInstallationId" or local-name()="realisedInstallationId"]',
-                                    functie text PATH '(gc:wellFunction | gc:loopType)[1]',
-                                    ref text PATH '(.//*[local-name()="heightReference" or local-name()="verticalDatum"])[1]',
-                                    maaiveld float8 PATH '(.//*[local-name()="groundLevel" or local-name()="groundLevelPosition"])[1]',
+                                    id text PATH 'gc:designWellId | gc:realisedWellId | gc:designLoopId | gc:realisedLoopId',
+                                    inst_id text PATH '../../gc:designInstallationId | ../../gc:realisedInstallationId',
+                                    f1 text PATH 'normalize-space(gc:wellFunction[1])',
+                                    f2 text PATH 'normalize-space(gc:wellFunction[2])',
+                                    rt text PATH 'normalize-space(gc:relativeTemperature)',
+                                    lustype text PATH 'normalize-space(gc:loopType)',
+                                    -- height: ground level at the well, m NAP (nillable)
+                                    maaiveld float8 PATH 'gc:height[normalize-space(.) != ""]',
+                                    -- wellDepth (realised) / maximumWellDepth (design), m-mv
+                                    putdiepte float8 PATH '(gc:wellDepth | gc:maximumWellDepth)[normalize-space(.) != ""]',
+                                    lusdiepte float8 PATH 'gc:loopDepth[normalize-space(.) != ""]',
+                                    eind text PATH 'concat(gc:lifespan/gc:endTime/brocom:date, gc:lifespan/gc:endTime/brocom:yearMonth, gc:lifespan/gc:endTime/brocom:year)',
+                                    inst_eind text PATH 'concat(../../gc:lifespan/gc:endTime/brocom:date, ../../gc:lifespan/gc:endTime/brocom:yearMonth, ../../gc:lifespan/gc:endTime/brocom:year)',
                                     deel xml PATH '.',
-                                    lusdiepte float8 PATH '(gc:loopDepth | gc:endDepthBottom)[1]',
                                     punt xml PATH '(gc:geometry//gml:Point)[1]',
                                     inst_punt xml PATH '(../../gc:geometry//gml:Point)[1]') d
              CROSS JOIN LATERAL (
-                 -- the screens (designScreen: ...Top/...Bottom; realisedScreen:
-                 -- topScreenDepth and length): with the height reference NAP
-                 -- heights (m NAP, up), converted with the ground level;
-                 -- otherwise depths below ground level, whatever their sign.
-                 -- The well's range: the shallowest top to the deepest bottom.
-                 SELECT pg_catalog.max(sc.top) FILTER (WHERE d.ref = 'NAP') AS boven_nap,
-                        pg_catalog.min(coalesce(sc.bottom, sc.top - sc.len)) FILTER (WHERE d.ref = 'NAP') AS onder_nap,
-                        pg_catalog.min(CASE WHEN d.ref = 'NAP' THEN d.maaiveld - sc.top
-                                            ELSE pg_catalog.abs(sc.top) END) AS van,
-                        CASE WHEN pg_catalog.bool_and(sc.bottom IS NOT NULL OR sc.len IS NOT NULL)
-                             THEN pg_catalog.max(CASE WHEN d.ref = 'NAP' THEN d.maaiveld - coalesce(sc.bottom, sc.top - sc.len)
-                                                      ELSE coalesce(pg_catalog.abs(sc.bottom), pg_catalog.abs(sc.top) + sc.len) END) END AS tot
-                   FROM XMLTABLE('//*[contains(local-name(), "creen")][*[contains(local-name(), "Top") or contains(local-name(), "top")]]'
+                 -- The screens, all depths m below ground level: a design
+                 -- well's designScreen (designScreenTop, designScreenBottom;
+                 -- without a bottom the well's maximumWellDepth bounds it), a
+                 -- realised well's RealisedScreen (topScreenDepth + length).
+                 -- The well's range: the shallowest top to the deepest bottom;
+                 -- a well without screens: ground level to its well depth.
+                 -- A loop: ground level to its loopDepth.
+                 SELECT CASE WHEN d.el LIKE '%Loop' THEN 'lus' ELSE 'put' END AS soort,
+                        CASE WHEN d.el LIKE '%Loop' THEN CASE WHEN d.lusdiepte IS NOT NULL THEN 0::float8 END
+                             WHEN pg_catalog.count(sc.top) > 0 THEN pg_catalog.min(sc.top)
+                             WHEN d.putdiepte IS NOT NULL THEN 0::float8 END AS van,
+                        CASE WHEN d.el LIKE '%Loop' THEN d.lusdiepte
+                             WHEN pg_catalog.count(sc.top) = 0 THEN d.putdiepte
+                             WHEN pg_catalog.bool_and(coalesce(sc.bottom, sc.top + sc.len, d.putdiepte) IS NOT NULL)
+                             THEN pg_catalog.max(coalesce(sc.bottom, sc.top + sc.len, d.putdiepte)) END AS tot,
+                        coalesce(pg_catalog.bool_or(sc.top < 0::float8 OR sc.len < 0::float8
+                                                    OR coalesce(sc.bottom, sc.top + sc.len) < sc.top), false)
+                            OR d.putdiepte < 0::float8 OR d.lusdiepte < 0::float8 AS fout
+                   FROM XMLTABLE('/*/*[local-name()="designScreen"] | /*/*[local-name()="realisedScreen"]/*[local-name()="RealisedScreen"]'
                                  PASSING d.deel
-                                 COLUMNS top float8 PATH '(*[contains(local-name(), "Top") or contains(local-name(), "top")])[1]',
-                                         bottom float8 PATH '(*[contains(local-name(), "Bottom") or contains(local-name(), "bottom")])[1]',
-                                         len float8 PATH '(*[local-name() = "length" or local-name() = "screenLength"])[1]') sc
-             ) f
+                                 COLUMNS top float8 PATH '*[local-name()="designScreenTop" or local-name()="topScreenDepth"][normalize-space(.) != ""]',
+                                         bottom float8 PATH '*[local-name()="designScreenBottom"][normalize-space(.) != ""]',
+                                         len float8 PATH '*[local-name()="length"][normalize-space(.) != ""]') sc
+             ) r
              CROSS JOIN LATERAL (
                  -- the delivered RD location of the element, else of its
                  -- installation, else the object's standardized location
@@ -365,17 +440,25 @@ BEGIN
                 USING ERRCODE = 'invalid_parameter_value',
                       HINT = 'Expected a gml:Point with srsName EPSG:28992 (or an ETRS89 standardized location).';
         END IF;
-        IF EXISTS (SELECT FROM pg_temp.bv_bro_guf_deel d WHERE d.van_m < 0::float8 OR d.van_m > d.tot_m) THEN
+        IF EXISTS (SELECT FROM pg_temp.bv_bro_guf_deel d WHERE d.fout OR d.van_m < 0::float8 OR d.van_m > d.tot_m) THEN
             RAISE EXCEPTION 'BRO: % has a screen above ground level or upside down (%)', v_bron,
-                (SELECT d.register_id FROM pg_temp.bv_bro_guf_deel d WHERE d.van_m < 0::float8 OR d.van_m > d.tot_m LIMIT 1)
+                (SELECT d.register_id FROM pg_temp.bv_bro_guf_deel d WHERE d.fout OR d.van_m < 0::float8 OR d.van_m > d.tot_m LIMIT 1)
                 USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'Heights relative to NAP need the ground level in NAP; the screen top must lie below it.';
+                      HINT = 'Screen tops, lengths and well and loop depths are m below ground level: none is negative, and a bottom lies below its top.';
         END IF;
 
-        -- per object: energy, kind, status, the realised parts winning over the design
+        -- per object: energy (the designed installations carry it; a realised
+        -- installation has no energy characteristics), kind, status
         UPDATE pg_temp.bv_bro_guf g
-           SET koude = w.koude, warmte = w.warmte, vermogen = w.vermogen, temp = w.temp,
-               systeem = CASE
+           SET koude = (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="energyCharacteristics"]/*[local-name()="energyCold"][normalize-space(.) != ""]/text()'::text, g.obj)::text[]::float8[]) v),
+               warmte = (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="energyCharacteristics"]/*[local-name()="energyWarm"][normalize-space(.) != ""]/text()'::text, g.obj)::text[]::float8[]) v),
+               vermogen = (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="energyCharacteristics"]/*[local-name()="power"][normalize-space(.) != ""]/text()'::text, g.obj)::text[]::float8[]) v),
+               temp = (SELECT pg_catalog.max(v) FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="energyCharacteristics"]/*[local-name()="maximumInfiltrationTemperatureWarm"][normalize-space(.) != ""]/text()'::text, g.obj)::text[]::float8[]) v),
+               -- realised installations still in use (no end of lifespan)
+               n_real = pg_catalog.cardinality(pg_catalog.xpath('/*/*[local-name()="realisedInstallation"]/*[local-name()="RealisedInstallation"][not(*[local-name()="lifespan"]/*[local-name()="endTime"])]'::text, g.obj))
+         WHERE g.el <> 'BRO_DO';
+        UPDATE pg_temp.bv_bro_guf g
+           SET systeem = CASE
                    WHEN pg_catalog.lower(coalesce(g.gebruik, '') || ' ' || coalesce(g.functie, '')) LIKE '%open%' THEN 'open'
                    WHEN pg_catalog.lower(coalesce(g.gebruik, '') || ' ' || coalesce(g.functie, '')) LIKE '%gesloten%' THEN 'gesloten'
                    WHEN EXISTS (SELECT FROM pg_temp.bv_bro_guf_deel d WHERE d.nr = g.nr AND d.soort = 'lus') THEN 'gesloten'
@@ -383,52 +466,39 @@ BEGIN
                         AND pg_catalog.lower(coalesce(g.gebruik, '') || coalesce(g.functie, '')) LIKE '%energie%' THEN 'open'
                    END,
                status = CASE
-                   WHEN g.eind_datum IS NOT NULL OR ev.einde IS NOT NULL THEN 'beeindigd'
-                   WHEN w.n_real > 0 OR ev.gerealiseerd THEN 'gerealiseerd'
+                   WHEN g.eind_datum IS NOT NULL THEN 'beeindigd'
+                   WHEN g.n_real > 0 THEN 'gerealiseerd'
                    WHEN g.vergunning IS NOT NULL OR g.juridisch IS NOT NULL THEN 'vergund'
                    ELSE 'aangevraagd' END,
-               eind_datum = coalesce(g.eind_datum, ev.einde),
-               vergunning_datum = CASE WHEN g.vergunning_datum <= coalesce(g.eind_datum, ev.einde, g.vergunning_datum)
+               vergunning_datum = CASE WHEN g.vergunning_datum <= coalesce(g.eind_datum, g.vergunning_datum)
                                        THEN g.vergunning_datum END
-          FROM (SELECT x.nr,
-                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.k) v) AS koude,
-                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.w) v) AS warmte,
-                       (SELECT pg_catalog.sum(v) FROM pg_catalog.unnest(x.p) v) AS vermogen,
-                       (SELECT pg_catalog.max(v) FROM pg_catalog.unnest(x.t) v) AS temp,
-                       x.n_real
-                  FROM (SELECT g2.nr,
-                               -- realised installations' figures where given, else the design's
-                               coalesce(nullif(pg_catalog.xpath('//*[local-name()="RealisedInstallation"]//*[local-name()="energyCold"]/text()'::text, x2.obj)::text[]::float8[], '{}'),
-                                        pg_catalog.xpath('//*[local-name()="DesignInstallation"]//*[local-name()="energyCold"]/text()'::text, x2.obj)::text[]::float8[]) AS k,
-                               coalesce(nullif(pg_catalog.xpath('//*[local-name()="RealisedInstallation"]//*[local-name()="energyWarm"]/text()'::text, x2.obj)::text[]::float8[], '{}'),
-                                        pg_catalog.xpath('//*[local-name()="DesignInstallation"]//*[local-name()="energyWarm"]/text()'::text, x2.obj)::text[]::float8[]) AS w,
-                               coalesce(nullif(pg_catalog.xpath('//*[local-name()="RealisedInstallation"]//*[local-name()="power"]/text()'::text, x2.obj)::text[]::float8[], '{}'),
-                                        pg_catalog.xpath('//*[local-name()="DesignInstallation"]//*[local-name()="power"]/text()'::text, x2.obj)::text[]::float8[]) AS p,
-                               pg_catalog.xpath('//*[local-name()="maximumInfiltrationTemperatureWarm"]/text()'::text, x2.obj)::text[]::float8[] AS t,
-                               pg_catalog.cardinality(pg_catalog.xpath('//*[local-name()="RealisedInstallation"]'::text, x2.obj)) AS n_real
-                          FROM pg_temp.bv_bro_guf g2, LATERAL (SELECT g2.obj) x2) x) w,
-               (SELECT g3.nr,
-                       pg_catalog.min(e2.datum) FILTER (WHERE e2.naam ~* '^(einde|beeindig|beëindig|sluiting|verwijder|opheffing)') AS einde,
-                       coalesce(pg_catalog.bool_or(e2.naam ~* 'gerealiseerd|realisatie'), false) AS gerealiseerd
-                  FROM pg_temp.bv_bro_guf g3
-                  LEFT JOIN XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds,
-                                                   'http://www.broservices.nl/xsd/brocommon/3.0' AS brocom),
-                                     '/*/ds:objectHistory/ds:event'
-                                     PASSING g3.obj
-                                     COLUMNS datum date PATH 'ds:date/brocom:date', naam text PATH 'ds:name') e2 ON true
-                 GROUP BY g3.nr) ev
-         WHERE w.nr = g.nr AND ev.nr = g.nr;
+         WHERE g.el <> 'BRO_DO';
 
+        -- the parts of an ended system have ended with it
+        UPDATE pg_temp.bv_bro_guf_deel d
+           SET eind = g.eind_datum
+          FROM pg_temp.bv_bro_guf g
+         WHERE g.nr = d.nr AND g.eind_datum IS NOT NULL AND (d.eind IS NULL OR d.eind > g.eind_datum);
+
+        -- the system's wells and depth range: the parts still in use (no end
+        -- of lifespan, of their own or of their installation), the realised
+        -- ones winning over the design; when every part has ended, all of
+        -- the winning phase
         UPDATE pg_temp.bv_bro_guf g
            SET van_m = r.van_m, tot_m = r.tot_m, putten = r.putten, n_delen = r.n
           FROM (SELECT d.nr,
-                       pg_catalog.min(d.van_m) FILTER (WHERE d.fase = b.fase) AS van_m,
-                       CASE WHEN pg_catalog.bool_and(d.tot_m IS NOT NULL) FILTER (WHERE d.fase = b.fase)
-                            THEN pg_catalog.max(d.tot_m) FILTER (WHERE d.fase = b.fase) END AS tot_m,
-                       ST_Multi(ST_Union(d.geom) FILTER (WHERE d.fase = b.fase)) AS putten,
+                       pg_catalog.min(d.van_m) FILTER (WHERE d.fase = b.fase AND (d.eind IS NULL OR NOT b.actief)) AS van_m,
+                       CASE WHEN pg_catalog.bool_and(d.tot_m IS NOT NULL) FILTER (WHERE d.fase = b.fase AND (d.eind IS NULL OR NOT b.actief))
+                            THEN pg_catalog.max(d.tot_m) FILTER (WHERE d.fase = b.fase AND (d.eind IS NULL OR NOT b.actief)) END AS tot_m,
+                       ST_Multi(ST_Union(d.geom) FILTER (WHERE d.fase = b.fase AND (d.eind IS NULL OR NOT b.actief))) AS putten,
                        pg_catalog.count(*)::integer AS n
                   FROM pg_temp.bv_bro_guf_deel d
-                  JOIN (SELECT d2.nr, CASE WHEN pg_catalog.bool_or(d2.fase = 'gerealiseerd') THEN 'gerealiseerd' ELSE 'ontwerp' END AS fase
+                  JOIN (SELECT d2.nr,
+                               CASE WHEN pg_catalog.bool_or(d2.fase = 'gerealiseerd' AND d2.eind IS NULL) THEN 'gerealiseerd'
+                                    WHEN pg_catalog.bool_or(d2.fase = 'ontwerp' AND d2.eind IS NULL) THEN 'ontwerp'
+                                    WHEN pg_catalog.bool_or(d2.fase = 'gerealiseerd') THEN 'gerealiseerd'
+                                    ELSE 'ontwerp' END AS fase,
+                               pg_catalog.bool_or(d2.eind IS NULL) AS actief
                           FROM pg_temp.bv_bro_guf_deel d2 GROUP BY d2.nr) b ON b.nr = d.nr
                  GROUP BY d.nr) r
          WHERE r.nr = g.nr;
@@ -442,23 +512,43 @@ BEGIN
                    pg_catalog.split_part(pg_catalog.btrim(s.pos), ' '::text, 2)::float8,
                    pg_catalog.split_part(pg_catalog.btrim(s.pos), ' '::text, 1)::float8), 4258), 28992)),
                n_delen = 0
-          FROM XMLTABLE(XMLNAMESPACES('http://www.broservices.nl/xsd/dsguf/1.0' AS ds),
-                        '/ds:dispatchDataResponse/ds:dispatchDocument/*[local-name()="GUF_PO" or local-name()="GUF_O"]'
-                        PASSING document
-                        COLUMNS nr FOR ORDINALITY,
-                                pos text PATH '(ds:standardizedLocation//*[local-name()="pos"])[1]') s
-         WHERE s.nr = g.nr AND g.putten IS NULL AND s.pos IS NOT NULL;
+          FROM (SELECT g2.nr, (pg_catalog.xpath('string((/*/*[local-name()="standardizedLocation"]//*[local-name()="pos"])[1])'::text, g2.obj))[1]::text AS pos
+                  FROM pg_temp.bv_bro_guf g2) s
+         WHERE s.nr = g.nr AND g.putten IS NULL AND g.el <> 'BRO_DO' AND s.pos <> '';
         IF EXISTS (SELECT FROM pg_temp.bv_bro_guf g WHERE g.putten IS NULL AND g.systeem IS NOT NULL) THEN
             RAISE EXCEPTION 'BRO: % has a system without any location (%)', v_bron,
-                (SELECT g.bro_id FROM pg_temp.bv_bro_guf g WHERE g.putten IS NULL LIMIT 1)
+                (SELECT g.bro_id FROM pg_temp.bv_bro_guf g WHERE g.putten IS NULL AND g.systeem IS NOT NULL LIMIT 1)
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
 
         -- write: object by object
         FOR o IN SELECT * FROM pg_temp.bv_bro_guf g ORDER BY g.nr LOOP
             n_obj := n_obj + 1;
-            IF o.systeem IS NULL OR o.afgemeld THEN
-                n_over := n_over + 1;            -- not a soil-energy system, or deregistered
+            IF o.afgemeld THEN
+                -- taken out of the register: the stored system ends (the
+                -- update keeps the earlier version in the history); an
+                -- unknown one is not loaded
+                SELECT w.id, w.register_vingerafdruk, w.register_tijd INTO v_oud
+                  FROM bv_wko_systeem w WHERE w.register_id = o.bro_id;
+                IF v_oud.id IS NULL THEN
+                    n_over := n_over + 1;
+                ELSIF v_oud.register_vingerafdruk = o.vinger THEN
+                    n_ong := n_ong + 1;
+                ELSIF v_oud.register_tijd > o.tijd THEN
+                    n_ouder := n_ouder + 1;
+                ELSE
+                    UPDATE bv_wko_systeem w
+                       SET status = 'beeindigd',
+                           eind_datum = GREATEST(w.vergunning_datum, LEAST(w.eind_datum, o.afmeld_datum)),
+                           bron = 'BRO ' || v_bron, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
+                           geladen_op = now()
+                     WHERE w.id = v_oud.id;
+                    n_afg := n_afg + 1;
+                END IF;
+                CONTINUE;
+            END IF;
+            IF o.systeem IS NULL THEN
+                n_over := n_over + 1;            -- not a soil-energy system
                 CONTINUE;
             END IF;
             n_deel := n_deel + coalesce(o.n_delen, 0);
@@ -496,30 +586,31 @@ BEGIN
                 n_verv := n_verv + 1;
             END IF;
             INSERT INTO bv_wko_put (wko_id, register_id, installatie_id, soort, fase, functie, maaiveld_nap,
-                                    filter_boven_nap, filter_onder_nap, diepte_van_m, diepte_tot_m, locatie_bron, geom)
+                                    filter_boven_nap, filter_onder_nap, diepte_van_m, diepte_tot_m, locatie_bron, geom,
+                                    eind_datum)
             SELECT v_id, d.register_id, d.installatie_id, d.soort, d.fase, d.functie, d.maaiveld,
-                   d.boven_nap, d.onder_nap, d.van_m, d.tot_m, d.locatie_bron, d.geom
+                   d.boven_nap, d.onder_nap, d.van_m, d.tot_m, d.locatie_bron, d.geom, d.eind
               FROM pg_temp.bv_bro_guf_deel d WHERE d.nr = o.nr
              ORDER BY d.fase, d.installatie_id, d.register_id;
         END LOOP;
         DROP TABLE pg_temp.bv_bro_guf, pg_temp.bv_bro_guf_deel;
-        RETURN QUERY SELECT 'GUF'::text, n_obj, n_nieuw, n_verv, n_ong, n_ouder, n_over, n_deel;
+        RETURN QUERY SELECT 'GUF'::text, n_obj, n_nieuw, n_verv, n_ong, n_ouder, n_over, n_deel, n_afg;
         RETURN;
     END IF;
 
     -- ------------------------------------------------------------ GMW
     CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bro_gmw (
-        nr integer, bro_id text, tijd timestamptz, vinger text, afgemeld boolean, putcode text,
+        nr integer, el text, bro_id text, tijd timestamptz, vinger text, afgemeld boolean, putcode text,
         eigenaar text, maaiveld float8, aanleg date, verwijderd boolean, locatie_bron text,
         geom geometry, obj xml) ON COMMIT DROP;
     TRUNCATE pg_temp.bv_bro_gmw;
     INSERT INTO pg_temp.bv_bro_gmw
-    SELECT t.nr, t.bro_id,
+    SELECT t.nr, t.el, t.bro_id,
            (SELECT pg_catalog.max(x::text::timestamptz)
               FROM pg_catalog.unnest(pg_catalog.xpath(
-                   '/*/*[local-name()="registrationHistory"]/*[local-name()="objectRegistrationTime" or local-name()="latestAdditionTime" or local-name()="latestCorrectionTime"]/text()'::text,
+                   '/*/*[local-name()="registrationHistory"]/*[local-name()="objectRegistrationTime" or local-name()="latestAdditionTime" or local-name()="latestCorrectionTime" or local-name()="deregistrationTime" or local-name()="reregistrationTime"]/text() | /*/*[local-name()="deregistrationTime"]/text()'::text,
                    t.obj)) x),
-           pg_catalog.md5(t.obj::text), t.afgemeld = 'ja', t.putcode, t.eigenaar,
+           pg_catalog.md5(t.obj::text), t.afgemeld = 'ja' AND coalesce(t.terug, 'nee') <> 'ja', t.putcode, t.eigenaar,
            CASE WHEN t.datum = 'NAP' OR t.datum IS NULL THEN t.maaiveld END,
            coalesce(t.aanleg_d, (t.aanleg_ym || '-01'))::date,
            t.verwijderd = 'ja',
@@ -539,12 +630,14 @@ BEGIN
                                           'http://www.broservices.nl/xsd/gmwcommon/1.1' AS gm,
                                           'http://www.opengis.net/gml/3.2' AS gml,
                                           'http://www.w3.org/2001/XMLSchema-instance' AS xsi),
-                            '/dm:dispatchDataResponse/dm:dispatchDocument/*[local-name()="GMW_PO" or local-name()="GMW_O"]'
+                            '/dm:dispatchDataResponse/dm:dispatchDocument/*[local-name()="GMW_PO" or local-name()="GMW_O" or self::brocom:BRO_DO]'
                             PASSING document
                             COLUMNS nr FOR ORDINALITY,
+                                    el text PATH 'local-name(.)',
                                     obj xml PATH '.',
                                     bro_id text PATH 'brocom:broId',
-                                    afgemeld text PATH 'dm:registrationHistory/brocom:deregistered',
+                                    afgemeld text PATH 'brocom:deregistered | dm:registrationHistory/brocom:deregistered',
+                                    terug text PATH 'dm:registrationHistory/brocom:reregistered',
                                     putcode text PATH 'dm:wellCode',
                                     eigenaar text PATH 'dm:owner',
                                     datum text PATH 'dm:deliveredVerticalPosition/gm:verticalDatum',
@@ -556,9 +649,9 @@ BEGIN
                                     pos0 text PATH 'dm:deliveredLocation/gm:location/gml:pos',
                                     std0 text PATH '(dm:standardizedLocation//gml:pos)[1]') x) t;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'BRO: % holds no grondwatermonitoringput (no GMW_PO in a dispatchDocument)', v_bron
+        RAISE EXCEPTION 'BRO: % holds no grondwatermonitoringput (no GMW_PO or BRO_DO in a dispatchDocument)', v_bron
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'A rejected request or a deregistered object has no data to import.';
+                  HINT = 'A rejected request (responseType rejection) has no data to import.';
     END IF;
     IF EXISTS (SELECT FROM pg_temp.bv_bro_gmw g WHERE g.bro_id IS NULL OR g.bro_id !~ '^GMW[0-9]{12}$') THEN
         RAISE EXCEPTION 'BRO: % has an object without a valid BRO id (GMW followed by 12 digits)', v_bron
@@ -567,9 +660,9 @@ BEGIN
     IF (SELECT pg_catalog.count(DISTINCT g.bro_id) <> pg_catalog.count(*) FROM pg_temp.bv_bro_gmw g) THEN
         RAISE EXCEPTION 'BRO: % holds the same BRO id twice', v_bron USING ERRCODE = 'unique_violation';
     END IF;
-    IF EXISTS (SELECT FROM pg_temp.bv_bro_gmw g WHERE g.geom IS NULL OR NOT (pg_catalog.abs(ST_X(g.geom)) < 1e7::float8 AND pg_catalog.abs(ST_Y(g.geom)) < 1e7::float8)) THEN
+    IF EXISTS (SELECT FROM pg_temp.bv_bro_gmw g WHERE g.el <> 'BRO_DO' AND (g.geom IS NULL OR NOT (pg_catalog.abs(ST_X(g.geom)) < 1e7::float8 AND pg_catalog.abs(ST_Y(g.geom)) < 1e7::float8))) THEN
         RAISE EXCEPTION 'BRO: % has a monitoring well without a readable location (%)', v_bron,
-            (SELECT g.bro_id FROM pg_temp.bv_bro_gmw g WHERE g.geom IS NULL OR NOT (pg_catalog.abs(ST_X(g.geom)) < 1e7::float8 AND pg_catalog.abs(ST_Y(g.geom)) < 1e7::float8) LIMIT 1)
+            (SELECT g.bro_id FROM pg_temp.bv_bro_gmw g WHERE g.el <> 'BRO_DO' AND (g.geom IS NULL OR NOT (pg_catalog.abs(ST_X(g.geom)) < 1e7::float8 AND pg_catalog.abs(ST_Y(g.geom)) < 1e7::float8)) LIMIT 1)
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Expected deliveredLocation with srsName EPSG:28992 and a gml:pos, or a standardized ETRS89 location.';
     END IF;
@@ -604,7 +697,23 @@ BEGIN
     FOR o IN SELECT * FROM pg_temp.bv_bro_gmw g ORDER BY g.nr LOOP
         n_obj := n_obj + 1;
         IF o.afgemeld THEN
-            n_over := n_over + 1;
+            -- taken out of the register: the stored well no longer counts
+            -- (verwijderd); an unknown one is not loaded
+            SELECT p.id, p.register_vingerafdruk, p.register_tijd INTO v_oud
+              FROM bv_monitoringsput p WHERE p.register_id = o.bro_id;
+            IF v_oud.id IS NULL THEN
+                n_over := n_over + 1;
+            ELSIF v_oud.register_vingerafdruk = o.vinger THEN
+                n_ong := n_ong + 1;
+            ELSIF v_oud.register_tijd > o.tijd THEN
+                n_ouder := n_ouder + 1;
+            ELSE
+                UPDATE bv_monitoringsput p
+                   SET verwijderd = true, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
+                       bron = 'BRO ' || v_bron, geladen_op = now()
+                 WHERE p.id = v_oud.id;
+                n_afg := n_afg + 1;
+            END IF;
             CONTINUE;
         END IF;
         n_deel := n_deel + (SELECT pg_catalog.count(*)::integer FROM pg_temp.bv_bro_gmw_buis b WHERE b.nr = o.nr);
@@ -645,12 +754,12 @@ BEGIN
          ORDER BY b.buisnummer;
     END LOOP;
     DROP TABLE pg_temp.bv_bro_gmw, pg_temp.bv_bro_gmw_buis;
-    RETURN QUERY SELECT 'GMW'::text, n_obj, n_nieuw, n_verv, n_ong, n_ouder, n_over, n_deel;
+    RETURN QUERY SELECT 'GMW'::text, n_obj, n_nieuw, n_verv, n_ong, n_ouder, n_over, n_deel, n_afg;
 END
 $fn$;
 
 COMMENT ON FUNCTION bv_bro_import(xml, text) IS
-'Imports one BRO dispatch document: grondwatergebruiksysteem (GUF, dsguf/1.0) into bv_wko_systeem and bv_wko_put, or grondwatermonitoringput (GMW, dsgmw/1.1) into bv_monitoringsput and bv_monitoringsfilter. Objects are matched by BRO id: the same object again changes nothing (ongewijzigd), other content replaces it (vervangen) unless the stored version is newer (ouder). One row of counts. Refuses other XML, missing ids or locations, screens above ground level.';
+'Imports one BRO dispatch document: grondwatergebruiksysteem (GUF, dsguf/1.0) into bv_wko_systeem and bv_wko_put, or grondwatermonitoringput (GMW, dsgmw/1.1) into bv_monitoringsput and bv_monitoringsfilter. Objects are matched by BRO id: the same object again changes nothing (ongewijzigd), other content replaces it (vervangen) unless the stored version is newer (ouder). An object taken out of the register (brocom:BRO_DO, or deregistered = ja without reregistered = ja) ends the stored system (status beeindigd, eind_datum the deregistration date; history kept) or marks the stored well verwijderd (uit_registratie). One row of counts. Refuses other XML, missing ids or locations, screens above ground level.';
 
 -- Monitoring wells near a location whose screen meets a depth range.
 CREATE FUNCTION bv_monitoringsputten_nabij(locatie geometry,
