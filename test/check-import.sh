@@ -154,6 +154,18 @@ expect "screens as depths (top + length)" "$out" "guf-filterdiepte-lengte.xml: B
 expect "  its range: realised screens 70-95 and 100-110 m-mv; design 65-110 kept" \
     "$(q "SELECT w.diepte_van_m || '-' || w.diepte_tot_m || ' ' || ST_AsText(w.putten) || ' ' || (SELECT string_agg(p.fase || ':' || p.diepte_van_m || '-' || p.diepte_tot_m || ':' || round(p.filter_boven_nap::numeric, 2) || '/' || round(p.filter_onder_nap::numeric, 2), ' ' ORDER BY p.fase) FROM bv_wko_put p WHERE p.wko_id = w.id) FROM bv_wko_systeem w WHERE w.register_id = 'GUF000000900008'")" \
     "70-110 MULTIPOINT((232101.5 556098.5)) gerealiseerd:70-110:-58.75/-98.75 ontwerp:65-110:-53.80/-98.80"
+# the form a source holder receives: the object itself, deregistered = ja
+sed 's|<brocom:deregistered>nee</brocom:deregistered>|<brocom:deregistered>ja</brocom:deregistered><brocom:deregistrationTime>2025-01-20T12:00:00+01:00</brocom:deregistrationTime>|' \
+    "$fx/guf-filterdiepte-lengte.xml" > "$tmp/guf-afgemeld.xml"
+out=$(imp "$tmp/guf-afgemeld.xml" 2>&1)
+expect "deregistered = ja in the object: ends it too" "$out $(q "SELECT status || ' ' || eind_datum FROM bv_wko_systeem WHERE register_id = 'GUF000000900008'")" \
+    "guf-afgemeld.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 1 uit registratie; 0 putten/lussen beeindigd 2025-01-20"
+# taken back in (reregistered = ja, later): the object counts again
+sed 's|<brocom:reregistered>nee</brocom:reregistered>|<brocom:reregistered>ja</brocom:reregistered><brocom:reregistrationTime>2025-02-20T12:00:00+01:00</brocom:reregistrationTime>|' \
+    "$tmp/guf-afgemeld.xml" > "$tmp/guf-terug.xml"
+out=$(imp "$tmp/guf-terug.xml" 2>&1)
+expect "reregistered: replaces the ended row, in use again" "$out $(q "SELECT status || ' ' || coalesce(eind_datum::text, '-') FROM bv_wko_systeem WHERE register_id = 'GUF000000900008'")" \
+    "guf-terug.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 putten/lussen gerealiseerd -"
 
 echo "-- GMW: monitoring wells with several tubes"
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?
@@ -197,6 +209,8 @@ expect "GMW deregistered: no longer counts, row and tubes kept" "$(q "SELECT ver
 echo "-- refusals leave the database unchanged"
 head -c 3000 "$fx/guf-meerdere-installaties-en-beeindigd.xml" > "$tmp/afgebroken.xml"
 refused "truncated file" "$tmp/afgebroken.xml" "not well-formed XML"
+head -c 2500 "$fx/gmw-drie-filters.xml" > "$tmp/gmw-afgebroken.xml"
+refused "truncated GMW file" "$tmp/gmw-afgebroken.xml" "not well-formed XML"
 printf '<?xml version="1.0"?>\n<rapport xmlns="urn:iets-anders"><regel/></rapport>\n' > "$tmp/vreemd.xml"
 refused "foreign XML" "$tmp/vreemd.xml" "root element is {urn:iets-anders}rapport, which no importer reads"
 printf '<?xml version="1.0"?>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsgld/1.0"/>\n' > "$tmp/gld.xml"
