@@ -253,11 +253,12 @@ BEGIN
             fout boolean, eind date, locatie_bron text, geom geometry) ON COMMIT DROP;
         TRUNCATE pg_temp.bv_bro_guf, pg_temp.bv_bro_guf_deel;
 
-        -- the objects: GUF_PO (what the public counter hands out), GUF_PO_DP
-        -- (to the source holder), GUF_PPO / GUF_PPO_DP (with the past in the
-        -- events' source documents, not read), and brocom:BRO_DO, the whole
-        -- dispatch document of an object taken out of the register
-        -- (deregistered).  Names and nesting: dsguf-messages.xsd and
+        -- the objects: GUF_PO (the present data, what the public counter
+        -- hands out), GUF_PO_DP (the same, to the source holder), and
+        -- brocom:BRO_DO, the whole dispatch document of an object taken out of
+        -- the register (deregistered).  GUF_PPO / GUF_PPO_DP hold the data at
+        -- the start of the registration plus the history as source documents:
+        -- refused below, not read as if it were the present.  Names and nesting: dsguf-messages.xsd and
         -- gufcommon.xsd of the BRO programme (doc/bro.md).
         INSERT INTO pg_temp.bv_bro_guf (nr, el, bro_id, tijd, vinger, afgemeld, afmeld_datum, partij,
                                         vergunning_datum, eind_datum, obj)
@@ -299,6 +300,12 @@ BEGIN
             RAISE EXCEPTION 'BRO: % holds no grondwatergebruiksysteem (no GUF_PO or BRO_DO in a dispatchDocument)', v_bron
                 USING ERRCODE = 'invalid_parameter_value',
                       HINT = 'A rejected request (responseType rejection) has no data to import.';
+        END IF;
+        IF EXISTS (SELECT FROM pg_temp.bv_bro_guf g WHERE g.el IN ('GUF_PPO', 'GUF_PPO_DP')) THEN
+            RAISE EXCEPTION 'BRO: % is a % document: the data at the start of the registration with the history, not the present data', v_bron,
+                (SELECT g.el FROM pg_temp.bv_bro_guf g WHERE g.el IN ('GUF_PPO', 'GUF_PPO_DP') LIMIT 1)
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Request the present data (GUF_PO; dataToBeDelivered = actueel, or fullHistory=nee in the REST API).';
         END IF;
         IF EXISTS (SELECT FROM pg_temp.bv_bro_guf g WHERE g.bro_id IS NULL OR g.bro_id !~ '^GUF[0-9]{12}$') THEN
             RAISE EXCEPTION 'BRO: % has an object without a valid BRO id (GUF followed by 12 digits)', v_bron
@@ -347,8 +354,7 @@ BEGIN
            SET functie = (pg_catalog.xpath('normalize-space((/*/*[local-name()="realisedInstallation"]/*/*[local-name()="installationFunction"] | /*/*[local-name()="licence"]/*/*[local-name()="designInstallation"]/*/*[local-name()="installationFunction"])[1])'::text, g.obj))[1]::text;
 
         -- wells and loops, designed (under the licences) and realised (under
-        -- the realised installations), with their location; the copies in
-        -- the events' source documents (GUF_PPO) are not read
+        -- the realised installations), with their location
         FOR o IN SELECT g.nr, g.obj FROM pg_temp.bv_bro_guf g WHERE g.el <> 'BRO_DO' ORDER BY g.nr
         LOOP
             INSERT INTO pg_temp.bv_bro_guf_deel (nr, register_id, installatie_id, soort, fase, functie,
