@@ -84,7 +84,7 @@ SELECT 'op', h.geregistreerd_tot, o.id, o.versie, o.naam
 SELECT 'besluit', b.id, b.oordeel, b.redenen, b.geregistreerd_op, b.geregistreerd_door, b.toelichting, ST_AsEWKB(b.locatie)
   FROM bv_besluit b ORDER BY b.id;
 SELECT 'herhalen', b.id, h.gelijk, h.oordeel_nu FROM bv_besluit b, LATERAL bv_besluit_herhalen(b.id) h ORDER BY b.id;
-SELECT 'wko_put', p.id, p.wko_id, p.register_id, p.fase, p.diepte_tot_m, ST_AsEWKB(p.geom) FROM bv_wko_put p ORDER BY p.id;
+SELECT 'wko_put', p.id, p.wko_id, p.register_id, p.fase, p.diepte_tot_m, p.eind_datum, ST_AsEWKB(p.geom) FROM bv_wko_put p ORDER BY p.id;
 SELECT 'monitoringsput', p.id, p.register_id, p.maaiveld_nap, ST_AsEWKB(p.geom), f.buisnummer, f.filter_boven_m, f.eenheid
   FROM bv_monitoringsput p JOIN bv_monitoringsfilter f ON f.put_id = p.id ORDER BY f.id;
 SELECT 'seq', s.sequencename, s.last_value FROM pg_sequences s WHERE s.sequencename LIKE 'bv\_%' ORDER BY 2;
@@ -130,7 +130,7 @@ grep -q '^na_restore|2|2$' "$tmp/na.txt" || { echo "history after restore:"; cat
 if psql_q -d "$dst" -c "DELETE FROM bv_besluit" 2>/dev/null; then
     echo "bv_besluit is not append-only after restore"; status=1
 fi
-[ "$(grep -c '^wko_put|' "$tmp/before.txt")" -eq 7 ] && [ "$(grep -c '^monitoringsput|' "$tmp/before.txt")" -eq 5 ] \
+[ "$(grep -c '^wko_put|' "$tmp/before.txt")" -eq 8 ] && [ "$(grep -c '^monitoringsput|' "$tmp/before.txt")" -eq 5 ] \
     || { echo "BRO rows missing"; status=1; }
 
 # New rows continue the restored identity sequences (no duplicate keys).
