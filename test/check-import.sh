@@ -166,6 +166,14 @@ sed 's|<brocom:reregistered>nee</brocom:reregistered>|<brocom:reregistered>ja</b
 out=$(imp "$tmp/guf-terug.xml" 2>&1)
 expect "reregistered: replaces the ended row, in use again" "$out $(q "SELECT status || ' ' || coalesce(eind_datum::text, '-') FROM bv_wko_systeem WHERE register_id = 'GUF000000900008'")" \
     "guf-terug.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 putten/lussen gerealiseerd -"
+# corrected: the register now says it is no soil-energy system (bemaling)
+sed 's|UsageType">openBodemenergiesysteem<|UsageType">bemaling<|; s|InstallationType">openBodemenergiesysteem<|InstallationType">onttrekking<|g; s|<brocom:corrected>nee</brocom:corrected>|<brocom:corrected>ja</brocom:corrected><brocom:latestCorrectionTime>2025-03-01T10:00:00+01:00</brocom:latestCorrectionTime>|' \
+    "$tmp/guf-terug.xml" > "$tmp/guf-gecorrigeerd.xml"
+out=$(imp "$tmp/guf-gecorrigeerd.xml" 2>&1)
+expect "corrected into no soil-energy system: the stored one ends on the correction day" "$out $(q "SELECT status || ' ' || eind_datum || ' ' || versie FROM bv_wko_systeem WHERE register_id = 'GUF000000900008'")" \
+    "guf-gecorrigeerd.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 0 putten/lussen beeindigd 2025-03-01 4"
+out=$(imp "$tmp/guf-gecorrigeerd.xml" 2>&1)
+expect "  the same again: ongewijzigd" "$out" "guf-gecorrigeerd.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 1 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 0 putten/lussen"
 
 echo "-- GMW: monitoring wells with several tubes"
 out=$(imp "$fx/gmw-drie-filters.xml" 2>&1); rc=$?

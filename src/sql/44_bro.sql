@@ -554,7 +554,27 @@ BEGIN
                 CONTINUE;
             END IF;
             IF o.systeem IS NULL THEN
-                n_over := n_over + 1;            -- not a soil-energy system
+                -- not a soil-energy system; when a stored one had this id, a
+                -- newer version (a correction) says it is none: it ends on
+                -- the day of that version, the earlier one kept as history
+                SELECT w.id, w.register_vingerafdruk, w.register_tijd INTO v_oud
+                  FROM bv_wko_systeem w WHERE w.register_id = o.bro_id;
+                IF v_oud.id IS NULL THEN
+                    n_over := n_over + 1;
+                ELSIF v_oud.register_vingerafdruk = o.vinger THEN
+                    n_ong := n_ong + 1;
+                ELSIF v_oud.register_tijd > o.tijd THEN
+                    n_ouder := n_ouder + 1;
+                ELSE
+                    UPDATE bv_wko_systeem w
+                       SET status = 'beeindigd',
+                           eind_datum = GREATEST(w.vergunning_datum,
+                                                 LEAST(w.eind_datum, (o.tijd AT TIME ZONE 'Europe/Amsterdam')::date)),
+                           bron = 'BRO ' || v_bron, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
+                           geladen_op = now()
+                     WHERE w.id = v_oud.id;
+                    n_verv := n_verv + 1;
+                END IF;
                 CONTINUE;
             END IF;
             n_deel := n_deel + coalesce(o.n_delen, 0);
