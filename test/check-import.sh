@@ -88,6 +88,8 @@ out=$(imp "$fx/guf-open-twee-putten-v2.xml" 2>&1)
 expect "newer version: vervangen" "$out" "guf-open-twee-putten-v2.xml: BRO GUF, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 putten/lussen"
 expect "newer version replaces: same id, new figures, corrected time" "$(q "SELECT id || ' ' || energie_koude_mwh || ' ' || vermogen_kw || ' ' || to_char(register_tijd AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM bv_wko_systeem WHERE register_id = 'GUF000000900001'")" "$id1 950 700 2024-01-10 10:00"
 expect "newer version: wells rewritten, not added" "$(q "SELECT count(*) FROM bv_wko_put p JOIN bv_wko_systeem w ON w.id = p.wko_id WHERE w.register_id = 'GUF000000900001'")" "4"
+expect "newer version: the earlier system version and its 4 wells kept as history" "$(q "SELECT (SELECT string_agg(versie::text, ',') FROM bv_wko_systeem_historie WHERE register_id = 'GUF000000900001') || ' ' || (SELECT count(*) FROM bv_wko_put_historie WHERE wko_id = $id1)")" "1 4"
+PGUSER=bv_bro_importeur psql -X -q -c "DELETE FROM bv_wko_put_historie" >/dev/null 2>&1 && bad "the import role can rewrite the history" || ok "the import role cannot rewrite the history"
 s2=$(state)
 out=$(imp "$fx/guf-open-twee-putten-oud.xml" 2>&1)
 expect "older version: reported" "$out" "guf-open-twee-putten-oud.xml: BRO GUF, 1 object(en): 0 nieuw, 0 vervangen, 0 ongewijzigd, 1 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 1 putten/lussen"
@@ -189,6 +191,7 @@ out=$(imp "$fx/gmw-drie-filters.xml" 2>&1)
 expect "GMW re-import: ongewijzigd, nothing changed" "$out $(state)" "gmw-drie-filters.xml: BRO GMW, 2 object(en): 0 nieuw, 0 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 5 filters $g1"
 out=$(imp "$fx/gmw-drie-filters-v2.xml" 2>&1)
 expect "GMW newer version" "$out" "gmw-drie-filters-v2.xml: BRO GMW, 1 object(en): 0 nieuw, 1 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 4 filters"
+expect "GMW newer version: the earlier well version and its 3 tubes kept as history" "$(q "SELECT (SELECT string_agg(h.versie::text, ',') FROM bv_monitoringsput_historie h WHERE h.register_id = 'GMW000000900101') || ' ' || (SELECT count(*) FROM bv_monitoringsfilter_historie h JOIN bv_monitoringsput p ON p.id = h.put_id WHERE p.register_id = 'GMW000000900101')")" "1 3"
 expect "GMW newer version replaces: ground level, fourth tube" "$(q "SELECT p.maaiveld_nap || ' ' || count(*) || ' ' || round(max(f.filter_onder_m)::numeric, 3) FROM bv_monitoringsfilter f JOIN bv_monitoringsput p ON p.id = f.put_id WHERE p.register_id = 'GMW000000900101' GROUP BY p.maaiveld_nap")" "13.2 4 195.200"
 out=$(imp "$fx/gmw-eigenaardigheden.xml" 2>&1)
 expect "GMW quirks" "$out" "gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen), 0 overgeslagen, 0 uit registratie; 2 filters"

@@ -9,7 +9,10 @@ DECLARE
     kolom record;
 BEGIN
     FOREACH tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging',
-                                 'bv_regel', 'bv_beleidsconstante'] LOOP
+                                 'bv_regel', 'bv_beleidsconstante',
+                                 -- the register's parts (issue 11): a newer
+                                 -- version rewrites them, the old ones are kept
+                                 'bv_wko_put', 'bv_monitoringsput', 'bv_monitoringsfilter'] LOOP
         hist := tabel || '_historie';
         -- The version and the start of the registration of the current row
         -- (checked first: ADD COLUMN IF NOT EXISTS would say so aloud).
