@@ -37,6 +37,20 @@ AS $fn$
          WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
            AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
            AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)
+    ),
+    verboden AS MATERIALIZED (
+        -- the areas in force where the rulebook forbids an open system in
+        -- zone 2, those that reach an analysis area: unioned once and cut
+        -- into pieces of at most 256 vertices (issue 15: a union per area)
+        SELECT ST_Subdivide(ST_Union(b.geom), 256, -1.0::float8) AS stuk
+          FROM c, bv_beleidsgebied b
+         WHERE b.id IN (SELECT n.id FROM bv_gebied g, bv_beleidsgebied n WHERE ST_Intersects(n.geom, g.geom))
+           AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+           AND EXISTS (SELECT 1 FROM bv_regel r
+                        WHERE r.soort = b.soort AND r.ernst = 'verbod'
+                          AND 'open'::text = ANY (r.systemen)
+                          AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
+                          AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))
     )
     SELECT g.id, g.naam, g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod,
            bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel),
@@ -53,17 +67,12 @@ AS $fn$
      CROSS JOIN LATERAL (SELECT bv_wko_aantal_in(g.geom, peildatum) AS n_systemen) s
      CROSS JOIN LATERAL (
             -- usable zone-2 ground: the area minus the areas in force where
-            -- the rulebook forbids an open system in zone 2
+            -- the rulebook forbids an open system in zone 2 (their union,
+            -- below, in pieces)
             SELECT CASE WHEN pg_catalog.count(*) = 0 THEN g.geom
-                        ELSE ST_Difference(g.geom, ST_Union(b.geom), -1.0::float8) END AS bruikbaar
-              FROM bv_beleidsgebied b
-             WHERE ST_Intersects(b.geom, g.geom)
-               AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
-               AND EXISTS (SELECT 1 FROM bv_regel r
-                            WHERE r.soort = b.soort AND r.ernst = 'verbod'
-                              AND 'open'::text = ANY (r.systemen)
-                              AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
-                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))) u
+                        ELSE ST_Difference(g.geom, ST_Union(v.stuk), -1.0::float8) END AS bruikbaar
+              FROM verboden v
+             WHERE ST_Intersects(v.stuk, g.geom)) u
      CROSS JOIN LATERAL (
             -- the part of it covered by bubbles: the pieces of the union
             -- (below) do not overlap, so their areas inside add up
