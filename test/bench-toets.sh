@@ -109,7 +109,19 @@ SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(
         - substr(:'c', 7)::bigint)::numeric / 100, 2)
   FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
 SQL
-echo "   per layer, and the WKO interference analysis alone:"
+echo "   again, now CONCURRENTLY (the default once populated: readers keep reading; issue 14):"
+psql_q <<'SQL' | grep -E 'Time:|^ |cpu'
+SET max_parallel_workers_per_gather = 0;
+SELECT 'cpu0: ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint) AS c
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s \gset
+\timing on
+SELECT * FROM bv_kaart_verversen();
+\timing off
+SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint)
+        - substr(:'c', 7)::bigint)::numeric / 100, 2)
+  FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
+SQL
+echo "   per layer (plain REFRESH), and the WKO interference analysis alone:"
 psql_q <<'SQL' | grep -E 'Time:|^ '
 SET max_parallel_workers_per_gather = 0;
 \timing on

@@ -17,6 +17,40 @@ AS $fn$
                bv_constante('interferentie_drempel'::text) AS drempel,
                (SELECT z.van_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_van,
                (SELECT z.tot_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_tot
+    ),
+    bereik AS MATERIALIZED (
+        -- the systems whose bubble reaches into an analysis area
+        SELECT DISTINCT n.id
+          FROM c, bv_gebied g, bv_wko_systeem n
+         WHERE ST_DWithin(n.putten, g.geom, (SELECT greatest(c.bel, max(m.straal_m)) FROM bv_wko_systeem m))
+           AND ST_DWithin(n.putten, g.geom, coalesce(n.straal_m, c.bel))
+    ),
+    bellen AS MATERIALIZED (
+        -- every bubble in zone 2 that reaches into an area, also of systems
+        -- outside it; a system wholly above zone 2 (a shallow closed loop)
+        -- does not take zone-2 ground (3D, issue 9).  Unioned once for all
+        -- areas and cut into pieces of at most 256 vertices (issue 15: one
+        -- union per area buffered and unioned each bubble about 8 times).
+        SELECT ST_Subdivide(ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)), 256, -1.0::float8) AS stuk
+          FROM c, bereik r
+          JOIN bv_wko_systeem w ON w.id = r.id
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+           AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
+           AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)
+    ),
+    verboden AS MATERIALIZED (
+        -- the areas in force where the rulebook forbids an open system in
+        -- zone 2, those that reach an analysis area: unioned once and cut
+        -- into pieces of at most 256 vertices (issue 15: a union per area)
+        SELECT ST_Subdivide(ST_Union(b.geom), 256, -1.0::float8) AS stuk
+          FROM c, bv_beleidsgebied b
+         WHERE b.id IN (SELECT n.id FROM bv_gebied g, bv_beleidsgebied n WHERE ST_Intersects(n.geom, g.geom))
+           AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+           AND EXISTS (SELECT 1 FROM bv_regel r
+                        WHERE r.soort = b.soort AND r.ernst = 'verbod'
+                          AND 'open'::text = ANY (r.systemen)
+                          AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
+                          AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))
     )
     SELECT g.id, g.naam, g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod,
            bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel),
@@ -33,32 +67,19 @@ AS $fn$
      CROSS JOIN LATERAL (SELECT bv_wko_aantal_in(g.geom, peildatum) AS n_systemen) s
      CROSS JOIN LATERAL (
             -- usable zone-2 ground: the area minus the areas in force where
-            -- the rulebook forbids an open system in zone 2
+            -- the rulebook forbids an open system in zone 2 (their union,
+            -- below, in pieces)
             SELECT CASE WHEN pg_catalog.count(*) = 0 THEN g.geom
-                        ELSE ST_Difference(g.geom, ST_Union(b.geom), -1.0::float8) END AS bruikbaar
-              FROM bv_beleidsgebied b
-             WHERE ST_Intersects(b.geom, g.geom)
-               AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
-               AND EXISTS (SELECT 1 FROM bv_regel r
-                            WHERE r.soort = b.soort AND r.ernst = 'verbod'
-                              AND 'open'::text = ANY (r.systemen)
-                              AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
-                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))) u
+                        ELSE ST_Difference(g.geom, ST_Union(v.stuk), -1.0::float8) END AS bruikbaar
+              FROM verboden v
+             WHERE ST_Intersects(v.stuk, g.geom)) u
      CROSS JOIN LATERAL (
-            -- every bubble in zone 2 that reaches into the area, also of
-            -- systems outside it; a system wholly above zone 2 (a shallow
-            -- closed loop) does not take zone-2 ground (3D, issue 9)
-            SELECT ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)) AS bellen
-              FROM bv_wko_systeem w
-             WHERE ST_DWithin(w.putten, g.geom,
-                              (SELECT greatest(c.bel, max(m.straal_m)) FROM bv_wko_systeem m))
-               AND ST_DWithin(w.putten, g.geom, coalesce(w.straal_m, c.bel))
-               AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
-               AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
-               AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)) b
-     CROSS JOIN LATERAL (
+            -- the part of it covered by bubbles: the pieces of the union
+            -- (below) do not overlap, so their areas inside add up
             SELECT ST_Area(u.bruikbaar) AS bruikbaar_m2,
-                   coalesce(ST_Area(ST_Intersection(b.bellen, u.bruikbaar, -1.0::float8)), 0::float8) AS bezet_m2) p
+                   coalesce((SELECT pg_catalog.sum(ST_Area(ST_Intersection(b.stuk, u.bruikbaar, -1.0::float8)))
+                               FROM bellen b
+                              WHERE b.stuk && u.bruikbaar), 0::float8) AS bezet_m2) p
 $fn$;
 
 COMMENT ON FUNCTION bv_wko_beslisboom_gebieden(date) IS

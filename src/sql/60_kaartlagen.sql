@@ -25,7 +25,10 @@ SELECT s.id,
                bv_wko_interference(w.putten, coalesce(w.straal_m, c.bel),
                                    w.diepte_van_m, w.diepte_tot_m, 0::float8) OVER (ORDER BY w.id) AS r
           FROM bv_wko_systeem w,
-               (SELECT bv_constante('bel_straal_m'::text) AS bel) c    -- once, not per row
+               -- once, not per row: OFFSET 0 keeps the planner from pulling
+               -- the call up into the row expressions (issue 15: 0.6 s per
+               -- 100,000 systems)
+               (SELECT bv_constante('bel_straal_m'::text) AS bel OFFSET 0) c
          WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)) s
 $fn$;
 
@@ -65,6 +68,7 @@ WITH k AS (
            bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
            bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
            bv_constante('pluim_retardatie'::text) AS retardatie
+     OFFSET 0   -- once, not per row
 ),
 a AS (
     SELECT p.id, p.naam, p.status, p.geom, k.max_cluster_m2, k.stroming, k.leeftijd, k.retardatie,
@@ -140,7 +144,7 @@ RETURNS TABLE (id integer, systeem text, zone_3d integer,
                geom geometry(MultiPolygon, 28992))
 LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 30
 AS $$
-WITH extent AS (
+WITH extent AS MATERIALIZED (
     SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000::float8), 28992) AS g
       FROM (SELECT b.geom AS g FROM bv_beleidsgebied b
             UNION ALL SELECT a.geom FROM bv_gebied a
@@ -177,24 +181,28 @@ banden AS (
     UNION ALL
     SELECT t.systeem, t.nr, 0::float8, t.lo, 0 FROM typen t WHERE t.lo > 0::float8
 ),
--- the areas and plumes in force, each kind's union once
-vlak_per_soort AS (
-    SELECT b.soort, ST_Union(b.geom) AS g
-      FROM bv_beleidsgebied b
-     WHERE bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
-       AND b.soort IN (SELECT r.soort FROM regels r)
-     GROUP BY b.soort
-    UNION ALL
-    SELECT 'verontreiniging', ST_Union(
-               CASE WHEN GeometryType(v.geom) = 'POINT'
-                    THEN bv_pluim(v.geom, c.stroming, c.leeftijd, c.retardatie)
-                    ELSE v.geom END)
-      FROM bv_verontreiniging v,
-           (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
-                   bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
-                   bv_constante('pluim_retardatie'::text) AS retardatie) c
-     WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, peildatum)
-    HAVING pg_catalog.count(*) > 0
+-- the areas and plumes in force whose kind has a rule, each as a piece;
+-- pieces that overlap or touch form a cluster (issue 15).  Clusters lie
+-- apart, so every union and difference below is done per cluster, on few
+-- pieces, and the results of the clusters are collected without overlay:
+-- one overlay of the whole map per class cost seconds per set of reasons.
+stukken AS (
+    SELECT (row_number() OVER ())::integer AS nr, s.soort, s.g, ST_ClusterDBSCAN(s.g, 0::float8, 1) OVER () AS cluster
+      FROM (SELECT b.soort, b.geom AS g
+              FROM bv_beleidsgebied b
+             WHERE bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+               AND b.soort IN (SELECT r.soort FROM regels r)
+            UNION ALL
+            SELECT 'verontreiniging',
+                   CASE WHEN GeometryType(v.geom) = 'POINT'
+                        THEN bv_pluim(v.geom, c.stroming, c.leeftijd, c.retardatie)
+                        ELSE v.geom END
+              FROM bv_verontreiniging v,
+                   (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
+                           bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
+                           bv_constante('pluim_retardatie'::text) AS retardatie OFFSET 0) c
+             WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, peildatum)
+               AND 'verontreiniging'::text IN (SELECT r.soort FROM regels r)) s
 ),
 -- per band, which kinds of area forbid or restrict (a '*' kind: the whole
 -- extent); bands with the same set share one geometry computation
@@ -203,7 +211,7 @@ band_redenen AS (
       FROM banden k
       JOIN regels r ON r.systeem = k.systeem AND (r.dieper_dan_m IS NULL OR k.a >= r.dieper_dan_m)
      WHERE k.bandnr > 0
-       AND r.soort IN (SELECT s.soort FROM vlak_per_soort s)
+       AND r.soort IN (SELECT s.soort FROM stukken s)
     UNION ALL
     -- above the allowed band the type is forbidden everywhere
     SELECT k.systeem, k.bandnr, 'verbod', '*zone' FROM banden k WHERE k.bandnr = 0
@@ -220,45 +228,92 @@ handtekening AS (
       LEFT JOIN band_redenen r ON r.systeem = k.systeem AND r.bandnr = k.bandnr
      GROUP BY k.systeem, k.bandnr
 ),
--- one computation per distinct set of reasons: the unions of the kinds'
--- unions per severity (the areas lie inside the extent by construction)
+-- one computation per distinct set of reasons
 sets AS (
     SELECT DISTINCT ON (h.sig) h.sig, h.systeem, h.bandnr FROM handtekening h ORDER BY h.sig, h.systeem, h.bandnr
 ),
+-- per set, each kind of area once: does it forbid (a kind that also
+-- forbids in this set restricts nowhere else) or only restrict
+rollen AS (
+    SELECT t.sig, r.reden AS soort, pg_catalog.bool_or(r.ernst = 'verbod') AS verbiedt
+      FROM sets t
+      JOIN band_redenen r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
+     WHERE r.reden NOT LIKE '*%'
+     GROUP BY t.sig, r.reden
+),
+-- per set and cluster: the pieces that forbid, and all pieces with a role
+per_cluster AS (
+    SELECT o.sig, s.cluster,
+           pg_catalog.array_agg(s.nr ORDER BY s.nr) FILTER (WHERE o.verbiedt) AS v,
+           pg_catalog.array_agg(s.g ORDER BY s.nr) FILTER (WHERE o.verbiedt) AS v_g,
+           pg_catalog.array_agg(s.nr ORDER BY s.nr) AS alle,
+           pg_catalog.array_agg(s.g ORDER BY s.nr) AS alle_g
+      FROM rollen o
+      JOIN stukken s ON s.soort = o.soort
+     GROUP BY o.sig, s.cluster
+),
+-- every distinct set of pieces unioned once (the sets of reasons share
+-- most clusters' pieces); a single piece is its own union
+unies AS (
+    SELECT d.nrs, CASE WHEN pg_catalog.cardinality(d.gs) = 1 THEN d.gs[1] ELSE ST_Union(d.gs) END AS g
+      FROM (SELECT DISTINCT ON (x.nrs) x.nrs, x.gs
+              FROM (SELECT p.v AS nrs, p.v_g AS gs FROM per_cluster p WHERE p.v IS NOT NULL
+                    UNION ALL
+                    SELECT p.alle, p.alle_g FROM per_cluster p) x
+             ORDER BY x.nrs) d
+),
+-- restricted: all pieces minus those that forbid, once per distinct pair
+verschillen AS (
+    SELECT d.v, d.alle,
+           CASE WHEN d.v IS NULL THEN ua.g ELSE ST_Difference(ua.g, uv.g, -1.0::float8) END AS g
+      FROM (SELECT DISTINCT p.v, p.alle FROM per_cluster p WHERE p.v IS DISTINCT FROM p.alle) d
+      JOIN unies ua ON ua.nrs = d.alle
+      LEFT JOIN unies uv ON uv.nrs = d.v
+),
+cluster_vlakken AS (
+    SELECT p.sig, p.cluster, uv.g AS verbod, ua.g AS alle, r.g AS restrictie
+      FROM per_cluster p
+      JOIN unies ua ON ua.nrs = p.alle
+      LEFT JOIN unies uv ON uv.nrs = p.v
+      LEFT JOIN verschillen r ON r.alle = p.alle AND r.v IS NOT DISTINCT FROM p.v
+),
 ruw AS (
     SELECT t.sig,
-           bool_or(r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
-           bool_or(r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
-           ST_Union(s.g) FILTER (WHERE r.ernst = 'verbod') AS verbod,
-           -- a kind that also forbids in this set restricts nowhere else
-           ST_Union(s.g) FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS restrictie,
-           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
-               FILTER (WHERE r.ernst = 'verbod') AS redenen_verbod,
-           pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
-               FILTER (WHERE r.ernst = 'restrictie' AND NOT r.ook_verbod) AS redenen_restrictie
+           EXISTS (SELECT 1 FROM band_redenen r
+                    WHERE r.systeem = t.systeem AND r.bandnr = t.bandnr
+                      AND r.ernst = 'verbod' AND r.reden LIKE '*%') AS verbod_overal,
+           EXISTS (SELECT 1 FROM band_redenen r
+                    WHERE r.systeem = t.systeem AND r.bandnr = t.bandnr
+                      AND r.ernst = 'restrictie' AND r.reden LIKE '*%') AS restrictie_overal,
+           -- the clusters lie apart: collecting their parts is their union
+           (SELECT ST_CollectionExtract(ST_Collect(c.verbod), 3) FROM cluster_vlakken c
+             WHERE c.sig = t.sig AND c.verbod IS NOT NULL) AS verbod,
+           (SELECT ST_CollectionExtract(ST_Collect(c.restrictie), 3) FROM cluster_vlakken c
+             WHERE c.sig = t.sig AND c.restrictie IS NOT NULL AND NOT ST_IsEmpty(c.restrictie)) AS restrictie,
+           (SELECT ST_CollectionExtract(ST_Collect(c.alle), 3) FROM cluster_vlakken c
+             WHERE c.sig = t.sig) AS alle,
+           (SELECT pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+              FROM band_redenen r
+             WHERE r.systeem = t.systeem AND r.bandnr = t.bandnr AND r.ernst = 'verbod') AS redenen_verbod,
+           (SELECT pg_catalog.string_agg(DISTINCT ltrim(r.reden, '*'), ', '::text ORDER BY ltrim(r.reden, '*'))
+              FROM band_redenen r
+             WHERE r.systeem = t.systeem AND r.bandnr = t.bandnr AND r.ernst = 'restrictie'
+               AND NOT EXISTS (SELECT 1 FROM band_redenen v
+                                WHERE v.systeem = r.systeem AND v.bandnr = r.bandnr
+                                  AND v.ernst = 'verbod' AND v.reden = r.reden)) AS redenen_restrictie
       FROM sets t
-      LEFT JOIN (SELECT b.*, EXISTS (SELECT 1 FROM band_redenen v
-                                      WHERE v.systeem = b.systeem AND v.bandnr = b.bandnr
-                                        AND v.ernst = 'verbod' AND v.reden = b.reden) AS ook_verbod
-                   FROM band_redenen b) r ON r.systeem = t.systeem AND r.bandnr = t.bandnr
-      LEFT JOIN vlak_per_soort s ON s.soort = r.reden
-     GROUP BY t.sig
 ),
-klassen AS (
+-- MATERIALIZED: once per set, not once per band of it
+klassen AS MATERIALIZED (
     SELECT w.sig,
            CASE WHEN w.verbod_overal THEN e.g ELSE w.verbod END AS verbod,
            CASE WHEN w.verbod_overal THEN NULL
                 WHEN w.restrictie_overal THEN
                      CASE WHEN w.verbod IS NULL THEN e.g ELSE ST_Difference(e.g, w.verbod, -1.0::float8) END
-                WHEN w.verbod IS NULL THEN w.restrictie
-                WHEN w.restrictie IS NULL THEN NULL
-                ELSE ST_Difference(w.restrictie, w.verbod, -1.0::float8) END AS restrictie,
+                ELSE w.restrictie END AS restrictie,
            CASE WHEN w.verbod_overal OR w.restrictie_overal THEN NULL
-                WHEN w.verbod IS NULL AND w.restrictie IS NULL THEN e.g
-                ELSE ST_Difference(e.g, CASE WHEN w.verbod IS NULL THEN w.restrictie
-                                             WHEN w.restrictie IS NULL THEN w.verbod
-                                             ELSE ST_Union(w.verbod, w.restrictie) END,
-                                   -1.0::float8) END AS vrij,
+                WHEN w.alle IS NULL THEN e.g
+                ELSE ST_Difference(e.g, w.alle, -1.0::float8) END AS vrij,
            w.redenen_verbod, w.redenen_restrictie
       FROM ruw w, extent e
 ),
@@ -316,3 +371,18 @@ CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
 CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
 COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS
 'Materialized bv_kaart_bodemenergie with a spatial index; refresh with bv_kaart_verversen().';
+
+-- The soil-energy layer holds a few very large polygons (megabytes each):
+-- compressing them with pglz cost about 1 s CPU per refresh on the
+-- bench-toets data; lz4 compresses them as well (65 % of their size, the
+-- same as pglz) in a fraction of the time (issue 15).  Only on a server
+-- built with lz4; elsewhere the default stays.
+DO $lz4$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_settings s
+                WHERE s.name = 'default_toast_compression' AND 'lz4'::text = ANY (s.enumvals)) THEN
+        EXECUTE pg_catalog.format('ALTER MATERIALIZED VIEW @extschema@.%I ALTER COLUMN geom SET COMPRESSION lz4',
+                                  'bv_kaart_bodemenergie_m');
+    END IF;
+END
+$lz4$;
