@@ -9,14 +9,47 @@ RETURNS TABLE (id integer, naam text, ontwikkelgebied boolean, n_systemen intege
                bruikbaar_m2 double precision, bezet_m2 double precision,
                bezet_aandeel double precision, beslissing_proxy text,
                beslissing_met_proxy text, geom geometry(MultiPolygon, 28992))
-LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 100
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 100000 ROWS 100
 AS $fn$
+#variable_conflict use_column
+DECLARE
+    v_bel  double precision := bv_constante('bel_straal_m'::text);
+    v_maxr double precision;
+BEGIN
+    -- Each statement reads the WKO systems once, joined with the (small)
+    -- areas in a plain join: on Citus (doc/scaling.md) that runs on every
+    -- shard against the areas' reference copy; a lateral subquery per area
+    -- over the systems cannot be distributed.
+    SELECT greatest(v_bel, max(m.straal_m)) INTO v_maxr FROM bv_wko_systeem m;
+    RETURN QUERY
     WITH c AS (
-        SELECT bv_constante('bel_straal_m'::text) AS bel,
+        SELECT v_bel AS bel,
                bv_constante('wko_meer_dan_systemen'::text)::integer AS n,
                bv_constante('interferentie_drempel'::text) AS drempel,
                (SELECT z.van_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_van,
                (SELECT z.tot_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_tot
+    ),
+    -- decision tree 4.1, step 1: the systems in use with a well in the area
+    -- (as bv_wko_aantal_in)
+    aantal AS (
+        SELECT a.id, pg_catalog.count(*)::integer AS n_systemen
+          FROM bv_gebied a
+          JOIN bv_wko_systeem w ON ST_Intersects(w.putten, a.geom)
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+         GROUP BY a.id
+    ),
+    -- every bubble in zone 2 that reaches into the area, also of systems
+    -- outside it; a system wholly above zone 2 (a shallow closed loop) does
+    -- not take zone-2 ground (3D, issue 9)
+    bellen AS (
+        SELECT a.id, ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, v_bel), 8)) AS bellen
+          FROM bv_gebied a
+          JOIN bv_wko_systeem w ON ST_DWithin(w.putten, a.geom, v_maxr)
+                               AND ST_DWithin(w.putten, a.geom, coalesce(w.straal_m, v_bel))
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+           AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > (SELECT z.van_m FROM bv_toegestane_diepte('open'::text) z))
+           AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= (SELECT z.tot_m FROM bv_toegestane_diepte('open'::text) z))
+         GROUP BY a.id
     )
     SELECT g.id, g.naam, g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod,
            bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel),
@@ -30,35 +63,26 @@ AS $fn$
                 ELSE bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel) END,
            g.geom
       FROM c, bv_gebied g
-     CROSS JOIN LATERAL (SELECT bv_wko_aantal_in(g.geom, peildatum) AS n_systemen) s
+      LEFT JOIN bellen b ON b.id = g.id
+      LEFT JOIN aantal t ON t.id = g.id
+     CROSS JOIN LATERAL (SELECT coalesce(t.n_systemen, 0) AS n_systemen) s
      CROSS JOIN LATERAL (
             -- usable zone-2 ground: the area minus the areas in force where
             -- the rulebook forbids an open system in zone 2
             SELECT CASE WHEN pg_catalog.count(*) = 0 THEN g.geom
-                        ELSE ST_Difference(g.geom, ST_Union(b.geom), -1.0::float8) END AS bruikbaar
-              FROM bv_beleidsgebied b
-             WHERE ST_Intersects(b.geom, g.geom)
-               AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, peildatum)
+                        ELSE ST_Difference(g.geom, ST_Union(x.geom), -1.0::float8) END AS bruikbaar
+              FROM bv_beleidsgebied x
+             WHERE ST_Intersects(x.geom, g.geom)
+               AND bv_van_kracht(x.status, x.geldig_vanaf, x.geldig_tot, peildatum)
                AND EXISTS (SELECT 1 FROM bv_regel r
-                            WHERE r.soort = b.soort AND r.ernst = 'verbod'
+                            WHERE r.soort = x.soort AND r.ernst = 'verbod'
                               AND 'open'::text = ANY (r.systemen)
                               AND (r.dieper_dan_m IS NULL OR r.dieper_dan_m < c.zone2_tot)
                               AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, peildatum))) u
      CROSS JOIN LATERAL (
-            -- every bubble in zone 2 that reaches into the area, also of
-            -- systems outside it; a system wholly above zone 2 (a shallow
-            -- closed loop) does not take zone-2 ground (3D, issue 9)
-            SELECT ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)) AS bellen
-              FROM bv_wko_systeem w
-             WHERE ST_DWithin(w.putten, g.geom,
-                              (SELECT greatest(c.bel, max(m.straal_m)) FROM bv_wko_systeem m))
-               AND ST_DWithin(w.putten, g.geom, coalesce(w.straal_m, c.bel))
-               AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
-               AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
-               AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)) b
-     CROSS JOIN LATERAL (
             SELECT ST_Area(u.bruikbaar) AS bruikbaar_m2,
-                   coalesce(ST_Area(ST_Intersection(b.bellen, u.bruikbaar, -1.0::float8)), 0::float8) AS bezet_m2) p
+                   coalesce(ST_Area(ST_Intersection(b.bellen, u.bruikbaar, -1.0::float8)), 0::float8) AS bezet_m2) p;
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_wko_beslisboom_gebieden(date) IS
