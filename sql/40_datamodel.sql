@@ -203,3 +203,27 @@ BEGIN;
 INSERT INTO bv_beleidsgebied (soort, naam, geldig_vanaf, geldig_tot, geom) VALUES ('waterwingebied', 'x', '2030-01-01', '2030-01-02', 'SRID=28992;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))') RETURNING status, geldig_vanaf, geldig_tot;
 INSERT INTO bv_wko_systeem (naam, systeem, putten, vergunning_datum, eind_datum) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', '2020-01-01', '2020-01-01') RETURNING status, vergunning_datum, eind_datum;
 ROLLBACK;
+-- Distribution-ready (issue 14, doc/scaling.md): on the tables that grow,
+-- every primary key and unique index contains regio, and the id and its
+-- identity sequence are bigint (Citus gives each node its own range only
+-- for bigint).  Lists the offending keys and columns: none.
+SELECT c.relname AS tabel, i.indexrelid::regclass AS sleutel_zonder_regio
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+ WHERE c.relname IN ('bv_wko_systeem', 'bv_verontreiniging')
+   AND (i.indisprimary OR i.indisunique)
+   AND NOT EXISTS (SELECT 1 FROM pg_attribute a
+                    WHERE a.attrelid = c.oid AND a.attname = 'regio' AND a.attnum = ANY (i.indkey::smallint[]))
+ ORDER BY 1, 2;
+SELECT c.relname AS tabel, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
+       (SELECT format_type(s.seqtypid, NULL) FROM pg_sequence s
+         WHERE s.seqrelid = pg_get_serial_sequence(c.relname, a.attname)::regclass) AS sequence_type
+  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+ WHERE c.relname IN ('bv_wko_systeem', 'bv_verontreiniging', 'bv_wko_systeem_historie', 'bv_verontreiniging_historie')
+   AND a.attname IN ('id', 'regio')
+ ORDER BY 1, 2;
+-- a new row gets the default region; two regions may hold the same register id
+BEGIN;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, register_id) VALUES ('x', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'GUF9') RETURNING regio;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, register_id, regio) VALUES ('y', 'open', 'SRID=28992;MULTIPOINT(0 0)', 'GUF9', 'Tynaarlo') RETURNING regio;
+INSERT INTO bv_wko_systeem (naam, systeem, putten, regio) VALUES ('z', 'open', 'SRID=28992;MULTIPOINT(0 0)', ' ');
+ROLLBACK;

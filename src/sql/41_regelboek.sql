@@ -367,12 +367,15 @@ COMMENT ON FUNCTION bv_toegestane_diepte(text) IS
 -- tree 4.1 step 1); the check and the area view count the same way.
 CREATE FUNCTION bv_wko_aantal_in(gebied geometry, peildatum date)
 RETURNS integer
-LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 100
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE COST 100
 AS $fn$
+BEGIN
+RETURN (
     SELECT pg_catalog.count(*)::integer
       FROM bv_wko_systeem w
      WHERE ST_Intersects(w.putten, gebied)
-       AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+       AND bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum));
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_wko_aantal_in(geometry, date) IS

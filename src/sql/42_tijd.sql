@@ -234,7 +234,7 @@ COMMENT ON FUNCTION bv_verontreiniging_op(timestamptz) IS
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION bv_wat_verandert(van date, tot date)
 RETURNS TABLE (beleidsgebied integer, soort text, naam text, verandering text,
-               op date, regels text[], wko_systemen integer[], gebieden integer[],
+               op date, regels text[], wko_systemen bigint[], gebieden integer[],
                besluiten bigint[])
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 5000 ROWS 10
 AS $fn$

@@ -14,7 +14,7 @@ CREATE FUNCTION bv_bodemenergie_toets(locatie geometry, systeem text,
                                       peildatum date DEFAULT CURRENT_DATE,
                                       registratie timestamptz DEFAULT NULL)
 RETURNS TABLE (oordeel text, ernst text, regel text, bron_tabel text,
-               bron_id integer, soort text, naam text, uitleg text, grondslag text)
+               bron_id bigint, soort text, naam text, uitleg text, grondslag text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2000 ROWS 3
 AS $fn$
 #variable_conflict use_column
@@ -46,6 +46,10 @@ DECLARE
     v_meer_dan integer;
     v_drempel double precision;
     v_put_afstand double precision;
+    v_bg      bv_beleidsgebied[];
+    v_ws      bv_wko_systeem[];
+    v_vo      bv_verontreiniging[];
+    v_rg      bv_regel[];
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
@@ -125,39 +129,43 @@ BEGIN
     v_wko := v_sys IN ('open', 'gesloten');
     IF v_wko THEN
         -- Bounds the index search for bubbles that may overlap.
-        v_maxr := greatest(v_bel, coalesce(CASE WHEN v_reg IS NULL
-                                                THEN (SELECT max(w.straal_m) FROM bv_wko_systeem w)
-                                                ELSE (SELECT max(w.straal_m) FROM bv_wko_systeem_op(v_reg) w) END,
-                                           v_bel));
+        -- (one statement per source: a distributed table is read alone)
+        IF v_reg IS NULL THEN
+            SELECT max(w.straal_m) INTO v_maxr FROM bv_wko_systeem w;
+        ELSE
+            SELECT max(w.straal_m) INTO v_maxr FROM bv_wko_systeem_op(v_reg) w;
+        END IF;
+        v_maxr := greatest(v_bel, coalesce(v_maxr, v_bel));
     END IF;
     v_pluim_r := v_stroming * v_leeftijd * v_retardatie;
 
 
     -- The data: the current tables, or with registratie the rows as they
     -- were registered at that moment (the history of the time model,
-    -- doc/tijd.md), so that a recorded decision can be reproduced.  Not
-    -- materialized: the spatial conditions reach the tables' indexes.
+    -- doc/tijd.md), so that a recorded decision can be reproduced.  One
+    -- statement per table, with the table's own spatial condition (its
+    -- index): a distributed table (Citus, doc/scaling.md) is then read by a
+    -- query that runs on every shard, and the check itself reads only these
+    -- rows and the small policy tables.
+    IF v_reg IS NULL THEN
+        SELECT pg_catalog.array_agg(x) INTO v_bg FROM bv_beleidsgebied x WHERE ST_Intersects(x.geom, v_loc);
+        SELECT pg_catalog.array_agg(x) INTO v_ws FROM bv_wko_systeem x
+         WHERE v_wko AND ST_DWithin(x.putten, v_loc, v_r + v_maxr);
+        SELECT pg_catalog.array_agg(x) INTO v_vo FROM bv_verontreiniging x WHERE ST_DWithin(x.geom, v_loc, v_pluim_r);
+        SELECT pg_catalog.array_agg(x) INTO v_rg FROM bv_regel x;
+    ELSE
+        SELECT pg_catalog.array_agg(x) INTO v_bg FROM bv_beleidsgebied_op(v_reg) x WHERE ST_Intersects(x.geom, v_loc);
+        SELECT pg_catalog.array_agg(x) INTO v_ws FROM bv_wko_systeem_op(v_reg) x
+         WHERE v_wko AND ST_DWithin(x.putten, v_loc, v_r + v_maxr);
+        SELECT pg_catalog.array_agg(x) INTO v_vo FROM bv_verontreiniging_op(v_reg) x WHERE ST_DWithin(x.geom, v_loc, v_pluim_r);
+        SELECT pg_catalog.array_agg(x) INTO v_rg FROM bv_historie_op(NULL::bv_regel, v_reg) x;
+    END IF;
+
     RETURN QUERY
-    WITH bg AS NOT MATERIALIZED (
-        SELECT * FROM bv_beleidsgebied x WHERE v_reg IS NULL
-        UNION ALL
-        SELECT * FROM bv_beleidsgebied_op(v_reg) x WHERE v_reg IS NOT NULL
-    ),
-    ws AS NOT MATERIALIZED (
-        SELECT * FROM bv_wko_systeem x WHERE v_reg IS NULL
-        UNION ALL
-        SELECT * FROM bv_wko_systeem_op(v_reg) x WHERE v_reg IS NOT NULL
-    ),
-    vo AS NOT MATERIALIZED (
-        SELECT * FROM bv_verontreiniging x WHERE v_reg IS NULL
-        UNION ALL
-        SELECT * FROM bv_verontreiniging_op(v_reg) x WHERE v_reg IS NOT NULL
-    ),
-    rg AS NOT MATERIALIZED (
-        SELECT * FROM bv_regel x WHERE v_reg IS NULL
-        UNION ALL
-        SELECT * FROM bv_historie_op(NULL::bv_regel, v_reg) x WHERE v_reg IS NOT NULL
-    ),
+    WITH bg AS (SELECT * FROM pg_catalog.unnest(v_bg) x),
+    ws AS (SELECT * FROM pg_catalog.unnest(v_ws) x),
+    vo AS (SELECT * FROM pg_catalog.unnest(v_vo) x),
+    rg AS (SELECT * FROM pg_catalog.unnest(v_rg) x),
     r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
                NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,

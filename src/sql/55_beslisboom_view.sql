@@ -9,20 +9,40 @@ RETURNS TABLE (id integer, naam text, ontwikkelgebied boolean, n_systemen intege
                bruikbaar_m2 double precision, bezet_m2 double precision,
                bezet_aandeel double precision, beslissing_proxy text,
                beslissing_met_proxy text, geom geometry(MultiPolygon, 28992))
-LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 100
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 100000 ROWS 100
 AS $fn$
+#variable_conflict use_column
+DECLARE
+    v_bel  double precision := bv_constante('bel_straal_m'::text);
+    v_maxr double precision;
+BEGIN
+    -- Each statement reads the WKO systems once, joined with the (small)
+    -- areas in a plain join: on Citus (doc/scaling.md) that runs on every
+    -- shard against the areas' reference copy; a lateral subquery per area
+    -- over the systems cannot be distributed.
+    SELECT greatest(v_bel, max(m.straal_m)) INTO v_maxr FROM bv_wko_systeem m;
+    RETURN QUERY
     WITH c AS (
-        SELECT bv_constante('bel_straal_m'::text) AS bel,
+        SELECT v_bel AS bel,
                bv_constante('wko_meer_dan_systemen'::text)::integer AS n,
                bv_constante('interferentie_drempel'::text) AS drempel,
                (SELECT z.van_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_van,
                (SELECT z.tot_m FROM bv_toegestane_diepte('open'::text) z) AS zone2_tot
     ),
+    -- decision tree 4.1, step 1: the systems in use with a well in the area
+    -- (as bv_wko_aantal_in)
+    aantal AS (
+        SELECT a.id, pg_catalog.count(*)::integer AS n_systemen
+          FROM bv_gebied a
+          JOIN bv_wko_systeem w ON ST_Intersects(w.putten, a.geom)
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+         GROUP BY a.id
+    ),
     bereik AS MATERIALIZED (
         -- the systems whose bubble reaches into an analysis area
-        SELECT DISTINCT n.id
+        SELECT DISTINCT n.regio, n.id
           FROM c, bv_gebied g, bv_wko_systeem n
-         WHERE ST_DWithin(n.putten, g.geom, (SELECT greatest(c.bel, max(m.straal_m)) FROM bv_wko_systeem m))
+         WHERE ST_DWithin(n.putten, g.geom, v_maxr)
            AND ST_DWithin(n.putten, g.geom, coalesce(n.straal_m, c.bel))
     ),
     bellen AS MATERIALIZED (
@@ -33,7 +53,7 @@ AS $fn$
         -- union per area buffered and unioned each bubble about 8 times).
         SELECT ST_Subdivide(ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)), 256, -1.0::float8) AS stuk
           FROM c, bereik r
-          JOIN bv_wko_systeem w ON w.id = r.id
+          JOIN bv_wko_systeem w ON w.regio = r.regio AND w.id = r.id
          WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
            AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
            AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)
@@ -64,7 +84,8 @@ AS $fn$
                 ELSE bv_wko_beslisboom(g.ontwikkelgebied, s.n_systemen, g.vraag, g.aanbod, c.n, c.drempel) END,
            g.geom
       FROM c, bv_gebied g
-     CROSS JOIN LATERAL (SELECT bv_wko_aantal_in(g.geom, peildatum) AS n_systemen) s
+      LEFT JOIN aantal t ON t.id = g.id
+     CROSS JOIN LATERAL (SELECT coalesce(t.n_systemen, 0) AS n_systemen) s
      CROSS JOIN LATERAL (
             -- usable zone-2 ground: the area minus the areas in force where
             -- the rulebook forbids an open system in zone 2 (their union,
@@ -79,7 +100,8 @@ AS $fn$
             SELECT ST_Area(u.bruikbaar) AS bruikbaar_m2,
                    coalesce((SELECT pg_catalog.sum(ST_Area(ST_Intersection(b.stuk, u.bruikbaar, -1.0::float8)))
                                FROM bellen b
-                              WHERE b.stuk && u.bruikbaar), 0::float8) AS bezet_m2) p
+                              WHERE b.stuk && u.bruikbaar), 0::float8) AS bezet_m2) p;
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_wko_beslisboom_gebieden(date) IS

@@ -85,34 +85,58 @@ CREATE FUNCTION bv_besluit_redenen(locatie geometry, systeem text,
 RETURNS jsonb
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 2500
 AS $fn$
+DECLARE
+    v_redenen jsonb;
+    v_versies jsonb := '{}'::jsonb;
+    v_ids     bigint[];
+    v_tabel   text;
+    v_map     jsonb;
 BEGIN
+    -- the check, on the current data or as registered at a moment
+    SELECT pg_catalog.jsonb_agg(pg_catalog.to_jsonb(t) ORDER BY t.ordinality) INTO v_redenen
+      FROM bv_bodemenergie_toets(locatie, systeem, diepte_van_m, diepte_tot_m,
+                                 maaiveld_nap, straal_m, peildatum, registratie) WITH ORDINALITY AS t;
+    -- the versions of the source rows: one statement per table (on Citus,
+    -- doc/scaling.md, a distributed table is read alone, by its ids)
+    FOREACH v_tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging'] LOOP
+        v_ids := ARRAY(SELECT (r.r ->> 'bron_id'::text)::bigint
+                         FROM pg_catalog.jsonb_array_elements(coalesce(v_redenen, '[]'::jsonb)) AS r(r)
+                        WHERE r.r ->> 'bron_tabel'::text = v_tabel);
+        CONTINUE WHEN pg_catalog.cardinality(v_ids) = 0;
+        IF v_tabel = 'bv_beleidsgebied' AND registratie IS NULL THEN
+            SELECT pg_catalog.jsonb_object_agg(b.id::text, b.versie) INTO v_map
+              FROM bv_beleidsgebied b WHERE b.id = ANY (v_ids);
+        ELSIF v_tabel = 'bv_beleidsgebied' THEN
+            SELECT pg_catalog.jsonb_object_agg(b.id::text, b.versie) INTO v_map
+              FROM bv_beleidsgebied_op(registratie) b WHERE b.id = ANY (v_ids);
+        ELSIF v_tabel = 'bv_wko_systeem' AND registratie IS NULL THEN
+            SELECT pg_catalog.jsonb_object_agg(w.id::text, w.versie) INTO v_map
+              FROM bv_wko_systeem w WHERE w.id = ANY (v_ids);
+        ELSIF v_tabel = 'bv_wko_systeem' THEN
+            SELECT pg_catalog.jsonb_object_agg(w.id::text, w.versie) INTO v_map
+              FROM bv_wko_systeem_op(registratie) w WHERE w.id = ANY (v_ids);
+        ELSIF registratie IS NULL THEN
+            SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
+              FROM bv_verontreiniging v WHERE v.id = ANY (v_ids);
+        ELSE
+            SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
+              FROM bv_verontreiniging_op(registratie) v WHERE v.id = ANY (v_ids);
+        END IF;
+        v_versies := v_versies || pg_catalog.jsonb_build_object(v_tabel, coalesce(v_map, '{}'::jsonb));
+    END LOOP;
     RETURN (
         SELECT coalesce(pg_catalog.jsonb_agg(
                    pg_catalog.jsonb_build_object(
-                       'oordeel'::text, t.oordeel, 'ernst'::text, t.ernst, 'regel'::text, t.regel,
+                       'oordeel'::text, r.r -> 'oordeel'::text, 'ernst'::text, r.r -> 'ernst'::text,
+                       'regel'::text, r.r -> 'regel'::text,
                        'regel_versie'::text, (SELECT pg_catalog.to_jsonb(g) -> 'versie'::text
-                                                FROM bv_regel g WHERE g.code = t.regel),
-                       'bron_tabel'::text, t.bron_tabel, 'bron_id'::text, t.bron_id,
-                       'bron_versie'::text, CASE t.bron_tabel
-                           WHEN 'bv_beleidsgebied' THEN
-                                CASE WHEN registratie IS NULL
-                                     THEN (SELECT b.versie FROM bv_beleidsgebied b WHERE b.id = t.bron_id)
-                                     ELSE (SELECT b.versie FROM bv_beleidsgebied_op(registratie) b WHERE b.id = t.bron_id) END
-                           WHEN 'bv_wko_systeem' THEN
-                                CASE WHEN registratie IS NULL
-                                     THEN (SELECT w.versie FROM bv_wko_systeem w WHERE w.id = t.bron_id)
-                                     ELSE (SELECT w.versie FROM bv_wko_systeem_op(registratie) w WHERE w.id = t.bron_id) END
-                           WHEN 'bv_verontreiniging' THEN
-                                CASE WHEN registratie IS NULL
-                                     THEN (SELECT v.versie FROM bv_verontreiniging v WHERE v.id = t.bron_id)
-                                     ELSE (SELECT v.versie FROM bv_verontreiniging_op(registratie) v WHERE v.id = t.bron_id) END
-                           END,
-                       'soort'::text, t.soort, 'naam'::text, t.naam,
-                       'uitleg'::text, t.uitleg, 'grondslag'::text, t.grondslag)
-                   ORDER BY t.ordinality), '[]'::jsonb)
-          -- the check, on the current data or as registered at a moment
-          FROM bv_bodemenergie_toets(locatie, systeem, diepte_van_m, diepte_tot_m,
-                                     maaiveld_nap, straal_m, peildatum, registratie) WITH ORDINALITY AS t
+                                                FROM bv_regel g WHERE g.code = r.r ->> 'regel'::text),
+                       'bron_tabel'::text, r.r -> 'bron_tabel'::text, 'bron_id'::text, r.r -> 'bron_id'::text,
+                       'bron_versie'::text, v_versies -> (r.r ->> 'bron_tabel'::text) -> (r.r ->> 'bron_id'::text),
+                       'soort'::text, r.r -> 'soort'::text, 'naam'::text, r.r -> 'naam'::text,
+                       'uitleg'::text, r.r -> 'uitleg'::text, 'grondslag'::text, r.r -> 'grondslag'::text)
+                   ORDER BY r.n), '[]'::jsonb)
+          FROM pg_catalog.jsonb_array_elements(coalesce(v_redenen, '[]'::jsonb)) WITH ORDINALITY AS r(r, n)
     );
 END
 $fn$;
@@ -133,6 +157,7 @@ DECLARE
     v_redenen jsonb;
     v_loc geometry;
     v_id bigint;
+    v_versie text;
 BEGIN
     PERFORM bv_primair_vereist('bv_besluit_vastleggen'::text);
     -- The check refuses bad input with its own messages.
@@ -140,12 +165,12 @@ BEGIN
                                     maaiveld_nap, straal_m, peildatum, NULL::timestamptz);
     -- The location as the check read it: RD New, 2D.
     v_loc := bv_locatie_rd(locatie, 'locatie'::text);
+    -- (read first: Citus refuses a subquery in the VALUES of an INSERT)
+    SELECT e.extversion INTO v_versie FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie';
     INSERT INTO bv_besluit (locatie, systeem, diepte_van_m, diepte_tot_m, maaiveld_nap, straal_m,
                             peildatum, oordeel, redenen, extensie_versie, toelichting)
     VALUES (v_loc, systeem, diepte_van_m, diepte_tot_m, maaiveld_nap, straal_m, peildatum,
-            v_redenen -> 0 ->> 'oordeel'::text, v_redenen,
-            (SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie'),
-            toelichting)
+            v_redenen -> 0 ->> 'oordeel'::text, v_redenen, v_versie, toelichting)
     RETURNING id INTO v_id;
     RETURN v_id;
 END

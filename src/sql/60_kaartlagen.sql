@@ -7,9 +7,12 @@
 
 -- WKO bubbles with their interference result (doc/beleid.md 5).
 CREATE FUNCTION bv_wko_bellen(peildatum date)
-RETURNS TABLE (id integer, naam text, systeem text, status text, straal_m double precision, groep integer, n_groep integer, n_buren integer, overlap_m2 double precision, interfereert boolean, geom geometry)
-LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 1000
+RETURNS TABLE (id bigint, naam text, systeem text, status text, straal_m double precision, groep integer, n_groep integer, n_buren integer, overlap_m2 double precision, interfereert boolean, geom geometry)
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 100000 ROWS 1000
 AS $fn$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
 SELECT s.id,
        s.naam,
        s.systeem,
@@ -29,7 +32,8 @@ SELECT s.id,
                -- the call up into the row expressions (issue 15: 0.6 s per
                -- 100,000 systems)
                (SELECT bv_constante('bel_straal_m'::text) AS bel OFFSET 0) c
-         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)) s
+         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)) s;
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_wko_bellen(date) IS
@@ -59,9 +63,12 @@ COMMENT ON VIEW bv_kaart_wko_bellen IS
 -- omvang van gebieden met meerdere grondwaterverontreinigingen speelt een
 -- gebiedsgerichte aanpak in Assen vooralsnog geen rol."
 CREATE FUNCTION bv_pluimen(peildatum date)
-RETURNS TABLE (id integer, naam text, status text, vorm text, cluster integer, n_pluimen integer, cluster_m2 double precision, aanpak text, geom geometry, toelichting text)
-LANGUAGE sql STABLE PARALLEL SAFE COST 100000 ROWS 1000
+RETURNS TABLE (id bigint, naam text, status text, vorm text, cluster integer, n_pluimen integer, cluster_m2 double precision, aanpak text, geom geometry, toelichting text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 100000 ROWS 1000
 AS $fn$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
 WITH k AS (
     SELECT bv_constante('pluim_nabij_m'::text) AS nabij_m,
            bv_constante('pluim_cluster_max_m2'::text) AS max_cluster_m2,   -- 1 ha
@@ -107,7 +114,8 @@ SELECT a.id,
               'Cluster van 1 ha of meer: clustergerichte aanpak afwegen tegen gebiedsgerichte aanpak '
               '(beslisboom 2.1); volgens de Bodemvisie speelt een gebiedsgerichte aanpak in Assen vooralsnog geen rol.'
        END AS toelichting
-  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster
+  FROM a LEFT JOIN c ON c.cluster = (a.r).cluster;
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_pluimen(date) IS
@@ -142,8 +150,11 @@ RETURNS TABLE (id integer, systeem text, zone_3d integer,
                diepte_van_m double precision, diepte_tot_m double precision,
                kaartlaag text, oordeel text, redenen text,
                geom geometry(MultiPolygon, 28992))
-LANGUAGE sql STABLE PARALLEL SAFE COST 10000 ROWS 30
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 10000 ROWS 30
 AS $$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
 WITH extent AS MATERIALIZED (
     SELECT ST_SetSRID(ST_Expand(ST_Extent(g)::geometry, 1000::float8), 28992) AS g
       FROM (SELECT b.geom AS g FROM bv_beleidsgebied b
@@ -336,7 +347,8 @@ SELECT (v.nr * 300 + v.bandnr * 3 + v.o + 1)::integer,
        ST_Multi(ST_CollectionExtract(v.g, 3))::geometry(MultiPolygon, 28992)
   FROM vlakken v
  WHERE v.g IS NOT NULL AND NOT ST_IsEmpty(ST_CollectionExtract(v.g, 3))
- ORDER BY 1
+ ORDER BY 1;
+END
 $$;
 COMMENT ON FUNCTION bv_bodemenergie_kaart(date) IS
 'The soil-energy potential map, read from the rulebook (bv_regel) like the check: for every system type (open, gesloten, geothermie) and every depth band (diepte_van_m, diepte_tot_m] of the bottom of the borehole, the ground where soil energy is forbidden (verbod), restricted (restrictie) or free (vrij) on peildatum, with the kinds of area behind it. The bands split where a rule starts (e.g. 15 m in the boringsvrije zone), so inside a band the map answers as bv_bodemenergie_toets does for the policy areas and plumes. kaartlaag names the band (e.g. gesloten_15_25), zone_3d its 3D zone.';

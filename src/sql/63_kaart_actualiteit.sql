@@ -80,8 +80,10 @@ COMMENT ON FUNCTION bv_kaart_ververst(text) IS
 -- lapses, a permit starts or ends, a plume becomes known or remediated.
 CREATE FUNCTION bv_datumwissel_tussen(vanaf date, tot date)
 RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE COST 1000
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 1000
 AS $fn$
+BEGIN
+RETURN (
     SELECT EXISTS (SELECT 1 FROM bv_beleidsgebied b
                     WHERE b.geldig_vanaf > vanaf AND b.geldig_vanaf <= tot
                        OR b.geldig_tot > vanaf AND b.geldig_tot <= tot)
@@ -93,7 +95,8 @@ AS $fn$
                        OR w.eind_datum > vanaf AND w.eind_datum <= tot)
         OR EXISTS (SELECT 1 FROM bv_verontreiniging v
                     WHERE v.ontdekt_op > vanaf AND v.ontdekt_op <= tot
-                       OR v.gesaneerd_op > vanaf AND v.gesaneerd_op <= tot)
+                       OR v.gesaneerd_op > vanaf AND v.gesaneerd_op <= tot));
+END
 $fn$;
 
 COMMENT ON FUNCTION bv_datumwissel_tussen(date, date) IS

@@ -63,7 +63,7 @@ SELECT p.regio, p.id, p.eigen_rij, p.groep, p.n_groep, p.n_buren, p.overlap_m2, 
     ON m.id = p.id::bigint AND p.eigen_rij
  ORDER BY p.regio, p.id;
 SELECT id, (r).cluster, (r).n_pluimen, round((r).cluster_m2::numeric, 3), (r).aanpak
-  FROM (SELECT id, bv_pluim_approach(geom, 100::float8, 10000::float8, id % 2 = 0) OVER (ORDER BY id) AS r
+  FROM (SELECT id, bv_pluim_approach(geom, 100::float8, 10000::float8, id % 2::bigint = 0::bigint) OVER (ORDER BY id) AS r
           FROM bv_verontreiniging) s ORDER BY id;
 
 -- the soil-energy check at a few places, for every system type
