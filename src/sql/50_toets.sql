@@ -158,6 +158,11 @@ BEGIN
         UNION ALL
         SELECT * FROM bv_historie_op(NULL::bv_regel, v_reg) x WHERE v_reg IS NOT NULL
     ),
+    gb AS NOT MATERIALIZED (
+        SELECT * FROM bv_gebied x WHERE v_reg IS NULL
+        UNION ALL
+        SELECT * FROM bv_historie_op(NULL::bv_gebied, v_reg) x WHERE v_reg IS NOT NULL
+    ),
     r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
                NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,
@@ -246,8 +251,10 @@ BEGIN
                                  coalesce(m.filter_boven_m::text, '?'), coalesce(m.filter_onder_m::text, '?'),
                                  coalesce(m.eigenaar, 'onbekend'), round(m.afstand::numeric, 0)),
                'Module 1 en hoofdstuk 5: GISA bundelt "locaties van peilbuizen"; de waterleidingmaatschappij wil weten wat haar meetnet raakt. Afstand: eigen keuze (bv_constante(''monitoringsput_afstand_m'')).'
+          -- (the wells keep no history: also with registratie they are
+          -- read as they are now, so that a replay of a decision with this
+          -- advice is equal as long as the wells did not change)
           FROM bv_monitoringsputten_nabij(v_loc, v_van, v_tot, v_put_afstand) m
-         WHERE v_reg IS NULL
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
                pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
@@ -269,11 +276,17 @@ BEGIN
         SELECT 'restrictie', 'interferentiegebied', 'bv_gebied', g.id, 'interferentiegebied', g.naam,
                'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.',
                'Hoofdstuk 4.2, beslisboom 4.1: "Vraag / aanbod > 30%": interferentiegebied, "masterplan".'
-          FROM bv_gebied g
+          FROM gb g
+         -- the count of bv_wko_aantal_in, over the systems as read above
+         -- (current, or as registered at registratie)
+         CROSS JOIN LATERAL (SELECT pg_catalog.count(*)::integer AS n
+                               FROM ws s
+                              WHERE ST_Intersects(s.putten, g.geom)
+                                AND bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, v_peil)) a
          WHERE v_wko
            AND ST_Intersects(g.geom, v_loc)
            AND g.vraag IS NOT NULL AND g.aanbod IS NOT NULL
-           AND bv_wko_beslisboom(g.ontwikkelgebied, bv_wko_aantal_in(g.geom, v_peil), g.vraag, g.aanbod,
+           AND bv_wko_beslisboom(g.ontwikkelgebied, a.n, g.vraag, g.aanbod,
                                  v_meer_dan, v_drempel) = 'interferentiegebied'
     ),
     w AS (
@@ -297,7 +310,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
-'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed). registratie (a moment): read the policy areas, WKO systems, plumes and rules as they were registered then (their history), to reproduce a recorded decision.';
+'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed). registratie (a moment): read the policy areas, analysis areas, WKO systems, plumes, rules and numbers as they were registered then (their history), to reproduce a recorded decision.';
 
 CREATE FUNCTION bv_bodemenergie_oordeel(locatie geometry, systeem text,
                                         diepte_van_m double precision,

@@ -76,8 +76,7 @@ CREATE TRIGGER bv_besluit_bewaken_truncate BEFORE TRUNCATE ON bv_besluit
 -- The reasons of a check as JSON, each with the version of its source.
 -- THE ONE CALL SITE of the check for the decision record: recording and
 -- replaying both come here.  registratie NULL = the current data; a moment
--- = the data as registered then (history mode, to be switched on when the
--- check can read bv_*_op(registratie); until then it is refused).
+-- = the data as registered then (the check reads the history).
 CREATE FUNCTION bv_besluit_redenen(locatie geometry, systeem text,
                                    diepte_van_m double precision, diepte_tot_m double precision,
                                    maaiveld_nap double precision, straal_m double precision,
@@ -90,8 +89,10 @@ BEGIN
         SELECT coalesce(pg_catalog.jsonb_agg(
                    pg_catalog.jsonb_build_object(
                        'oordeel'::text, t.oordeel, 'ernst'::text, t.ernst, 'regel'::text, t.regel,
-                       'regel_versie'::text, (SELECT pg_catalog.to_jsonb(g) -> 'versie'::text
-                                                FROM bv_regel g WHERE g.code = t.regel),
+                       'regel_versie'::text, CASE WHEN registratie IS NULL
+                                                  THEN (SELECT g.versie FROM bv_regel g WHERE g.code = t.regel)
+                                                  ELSE (SELECT g.versie FROM bv_historie_op(NULL::bv_regel, registratie) g
+                                                         WHERE g.code = t.regel) END,
                        'bron_tabel'::text, t.bron_tabel, 'bron_id'::text, t.bron_id,
                        'bron_versie'::text, CASE t.bron_tabel
                            WHEN 'bv_beleidsgebied' THEN
@@ -106,6 +107,10 @@ BEGIN
                                 CASE WHEN registratie IS NULL
                                      THEN (SELECT v.versie FROM bv_verontreiniging v WHERE v.id = t.bron_id)
                                      ELSE (SELECT v.versie FROM bv_verontreiniging_op(registratie) v WHERE v.id = t.bron_id) END
+                           WHEN 'bv_gebied' THEN
+                                CASE WHEN registratie IS NULL
+                                     THEN (SELECT g.versie FROM bv_gebied g WHERE g.id = t.bron_id)
+                                     ELSE (SELECT g.versie FROM bv_historie_op(NULL::bv_gebied, registratie) g WHERE g.id = t.bron_id) END
                            END,
                        'soort'::text, t.soort, 'naam'::text, t.naam,
                        'uitleg'::text, t.uitleg, 'grondslag'::text, t.grondslag)
@@ -118,7 +123,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_besluit_redenen(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
-'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie) and of its rule (regel_versie, when the rulebook keeps versions): what a decision record stores. registratie NULL = the current data; a moment = the data as registered then.';
+'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie: policy area, WKO system, plume or analysis area) and of its rule (regel_versie): what a decision record stores. registratie NULL = the current data; a moment = the data as registered then.';
 
 CREATE FUNCTION bv_besluit_vastleggen(locatie geometry, systeem text,
                                       diepte_van_m double precision, diepte_tot_m double precision,
@@ -193,4 +198,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_besluit_herhalen(bigint, boolean) IS
-'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). uit_historie (default): on the policy areas, WKO systems and plumes as they were registered when the decision was recorded (reproduction: equal unless the rulebook or the analysis areas changed, which keep no history yet); false: on the current data.';
+'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). uit_historie (default): on the policy areas, WKO systems and plumes as they were registered when the decision was recorded (reproduction: equal unless data without history changed: the monitoring wells, read as they are now); false: on the current data.';

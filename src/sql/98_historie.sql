@@ -9,7 +9,7 @@ DECLARE
     kolom record;
 BEGIN
     FOREACH tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging',
-                                 'bv_regel', 'bv_beleidsconstante'] LOOP
+                                 'bv_regel', 'bv_beleidsconstante', 'bv_gebied', 'bv_gebiedssoort'] LOOP
         hist := tabel || '_historie';
         -- The version and the start of the registration of the current row
         -- (checked first: ADD COLUMN IF NOT EXISTS would say so aloud).
