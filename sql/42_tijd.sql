@@ -101,7 +101,38 @@ UPDATE bv_wko_systeem SET status = 'vergund', vergunning_datum = '2026-03-01' WH
 SELECT id, versie, status FROM bv_wko_systeem_historie WHERE id = 4201
 UNION ALL SELECT id, versie, status FROM bv_wko_systeem WHERE id = 4201 ORDER BY versie;
 SELECT count(*) AS nu_geregistreerd FROM bv_wko_systeem_op(now()) WHERE id = 4201;
-SELECT count(*) FROM bv_historie_op(NULL::bv_gebied, now());
+SELECT count(*) FROM bv_historie_op(NULL::bv_verharding, now());
+-- the analysis areas keep history, each statement its own transaction
+INSERT INTO bv_gebied (id, naam, vraag, aanbod, geom) VALUES (4201, 'Proefwijk v1', 10, 100, pg_temp.sq(0, 0, 1000, 1000));
+SELECT now() AS g1 \gset
+UPDATE bv_gebied SET naam = 'Proefwijk v2', vraag = 50, versie = 7 WHERE id = 4201;
+SELECT now() AS g2 \gset
+SELECT id, versie, naam, vraag, geregistreerd_van < geregistreerd_tot AS interval_ok
+  FROM bv_gebied_historie WHERE id = 4201
+UNION ALL SELECT id, versie, naam, vraag, NULL FROM bv_gebied WHERE id = 4201 ORDER BY versie;
+SELECT m.moment, o.versie, o.naam, o.vraag
+  FROM (VALUES ('g0', :'g1'::timestamptz - interval '1 hour'), ('g1', :'g1'), ('g2', :'g2')) m(moment, t)
+  LEFT JOIN LATERAL (SELECT * FROM bv_historie_op(NULL::bv_gebied, m.t) WHERE id = 4201) o ON true
+ ORDER BY m.moment;
+DELETE FROM bv_gebied WHERE id = 4201;
+SELECT pg_catalog.count(*) AS versies_na_delete FROM bv_gebied_historie WHERE id = 4201;
+-- and so do the area kinds: a new kind changed and removed, and a shipped
+-- kind changed by hand (no longer standaard; the shipped version is kept)
+INSERT INTO bv_gebiedssoort (soort, omschrijving, bron) VALUES ('proefsoort', 'Proef v1', 'eigen keuze: test');
+UPDATE bv_gebiedssoort SET omschrijving = 'Proef v2' WHERE soort = 'proefsoort';
+DELETE FROM bv_gebiedssoort WHERE soort = 'proefsoort';
+SELECT soort, versie, omschrijving FROM bv_gebiedssoort_historie WHERE soort = 'proefsoort' ORDER BY versie;
+BEGIN;
+UPDATE bv_gebiedssoort SET omschrijving = omschrijving || ' (aangepast)' WHERE soort = 'gasveld';
+SELECT 'historie' AS waar, soort, versie, standaard, omschrijving LIKE '%(aangepast)' AS aangepast
+  FROM bv_gebiedssoort_historie WHERE soort = 'gasveld'
+UNION ALL
+SELECT 'nu', soort, versie, standaard, omschrijving LIKE '%(aangepast)' FROM bv_gebiedssoort WHERE soort = 'gasveld';
+-- renaming a kind cascades to its rules, which keep their history as well
+UPDATE bv_gebiedssoort SET soort = 'gasveld_nam' WHERE soort = 'gasveld';
+SELECT code, versie, soort FROM bv_regel_historie WHERE code = 'gasveld.geothermie'
+UNION ALL SELECT code, versie, soort FROM bv_regel WHERE code = 'gasveld.geothermie' ORDER BY versie;
+ROLLBACK;
 SELECT count(*) FROM bv_verontreiniging_op(NULL);
 -- TRUNCATE keeps the rows as history too; truncating the table together
 -- with its history empties both
@@ -125,6 +156,8 @@ END $$;
 DELETE FROM bv_wko_systeem WHERE id = 4201;
 DELETE FROM bv_beleidsgebied_historie WHERE id = 4201;
 DELETE FROM bv_wko_systeem_historie WHERE id = 4201;
+DELETE FROM bv_gebied_historie WHERE id = 4201;
+DELETE FROM bv_gebiedssoort_historie WHERE soort = 'proefsoort';
 
 -- 6. What changes between two dates.
 BEGIN;
@@ -155,6 +188,42 @@ SELECT '2030-01-01', count(*) FILTER (WHERE beleidsgebied = 4211)
 SELECT van, count(*) FILTER (WHERE beleidsgebied = 4212) AS vervalt_2028
   FROM (VALUES ('2027-12-31'::date), ('2028-01-01')) v(van), bv_wat_verandert(v.van, '2031-01-01')
  GROUP BY van ORDER BY van;
+-- Rules with dates: a kind of our own with one area and one system in it,
+-- a kind without any area, and the plume kind; advies is never listed.
+INSERT INTO bv_gebiedssoort (soort, omschrijving, bron) VALUES
+  ('proefkind', 'Proef.', 'eigen keuze: test'), ('proefkind_leeg', 'Proef zonder gebied.', 'eigen keuze: test');
+INSERT INTO bv_beleidsgebied (id, soort, naam, geom)
+VALUES (4214, 'proefkind', 'Proefkind-gebied', pg_temp.sq(0, 2000, 1000, 3000));
+INSERT INTO bv_wko_systeem (id, naam, systeem, putten, diepte_van_m, diepte_tot_m, status) VALUES
+  (4215, 'in proefkind-gebied', 'open', ST_Multi(pg_temp.pt(500, 2500)), 30, 100, 'gerealiseerd'),
+  (4216, 'in pluim 4212', 'open', ST_Multi(pg_temp.pt(2050, 4100)), 30, 100, 'gerealiseerd');
+INSERT INTO bv_regel (code, soort, systemen, dieper_dan_m, ernst, uitleg, bron, geldig_vanaf, geldig_tot) VALUES
+  ('proefkind.vanaf_2029', 'proefkind', '{open}', NULL, 'verbod', 'Proef.', 'eigen keuze: test', '2029-01-01', NULL),
+  ('proefkind.tot_2029', 'proefkind', '{open}', NULL, 'restrictie', 'Proef.', 'eigen keuze: test', NULL, '2029-01-01'),
+  ('proefkind.advies_2029', 'proefkind', '{open}', NULL, 'advies', 'Proef.', 'eigen keuze: test', '2029-01-01', NULL),
+  ('proefkind_leeg.vanaf_2028', 'proefkind_leeg', '{gesloten}', NULL, 'verbod', 'Proef.', 'eigen keuze: test', '2028-01-01', NULL),
+  ('verontreiniging.proef_2030', 'verontreiniging', '{gesloten}', 50, 'verbod', 'Proef.', 'eigen keuze: test', '2030-01-01', NULL);
+-- Plumes with dates: a contour found in 2029, a source point (its 150 m
+-- circle) remediated in 2028, with a decision recorded in its circle.
+INSERT INTO bv_verontreiniging (id, naam, status, ontdekt_op, gesaneerd_op, geom) VALUES
+  (4211, 'Ontdekt 2029', 'actueel', '2029-03-01', NULL, pg_temp.sq(0, 4000, 200, 4200)),
+  (4212, 'Gesaneerd 2028', 'gesaneerd', '2020-01-01', '2028-06-01', pg_temp.pt(2000, 4100));
+SELECT bv_besluit_vastleggen(pg_temp.pt(2100, 4100), 'open', 30, 100, NULL, NULL, '2026-06-01') > 0 AS in_pluim;
+SELECT beleidsgebied, verontreiniging, soort, naam, verandering, op, regel, regels, wko_systemen,
+       cardinality(besluiten) AS besluiten
+  FROM bv_wat_verandert('2027-01-01', '2031-01-01')
+ WHERE soort IN ('proefkind', 'proefkind_leeg') OR verontreiniging BETWEEN 4211 AND 4212;
+-- on both sides of the boundaries: the rules change on 2029-01-01, plume
+-- 4211 is found on 2029-03-01, plume 4212 is remediated on 2028-06-01
+SELECT v.tot, count(*) FILTER (WHERE w.regel = 'proefkind.vanaf_2029') AS regel_vanaf,
+       count(*) FILTER (WHERE w.regel = 'proefkind.tot_2029') AS regel_tot,
+       count(*) FILTER (WHERE w.verontreiniging = 4211 AND w.regel IS NULL) AS ontdekt
+  FROM (VALUES ('2028-12-31'::date), ('2029-01-01'), ('2029-02-28'), ('2029-03-01')) v(tot),
+       bv_wat_verandert('2027-01-01', v.tot) w
+ GROUP BY v.tot ORDER BY v.tot;
+SELECT v.van, count(*) FILTER (WHERE w.verontreiniging = 4212) AS gesaneerd
+  FROM (VALUES ('2028-05-31'::date), ('2028-06-01')) v(van), bv_wat_verandert(v.van, '2031-01-01') w
+ GROUP BY v.van ORDER BY v.van;
 SELECT count(*) FROM bv_wat_verandert('2031-01-01', '2027-01-01');
 ROLLBACK;
 
@@ -224,6 +293,8 @@ INSERT INTO bv_beleidsgebied (id, soort, naam, geom)
 VALUES (1, 'honderdjaarszone', 'Proefzone', 'SRID=28992;MULTIPOLYGON(((230000 550000,231000 550000,231000 551000,230000 551000,230000 550000)))');
 SELECT bv_besluit_vastleggen('SRID=28992;POINT(230500 550500)', 'open', 30, 100, 10, NULL, '2026-06-01', 'zaak 2') AS besluit \gset
 UPDATE bv_beleidsgebied SET status = 'vervallen' WHERE id = 1;
+-- and its rules are reworded (a new version of each)
+UPDATE bv_regel SET uitleg = uitleg || ' (herzien)' WHERE soort = 'honderdjaarszone';
 SELECT versie, status FROM bv_beleidsgebied WHERE id = 1;
 SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen FROM bv_besluit_herhalen(:besluit);
 SELECT gelijk, oordeel_vastgelegd, oordeel_nu,
@@ -233,6 +304,19 @@ SELECT t.oordeel, t.regel, t.naam
   FROM bv_besluit b, bv_bodemenergie_toets(b.locatie, b.systeem, b.diepte_van_m, b.diepte_tot_m, b.maaiveld_nap,
                                            b.straal_m, b.peildatum, b.geregistreerd_op) t
  WHERE b.id = :besluit;
+-- The analysis areas are read from history too: a decision with an
+-- interference-area reason replays equal after the area's demand changed.
+INSERT INTO bv_gebied (id, naam, ontwikkelgebied, vraag, aanbod, geom)
+VALUES (1, 'Proefwijk', true, 50, 100, 'SRID=28992;MULTIPOLYGON(((230000 550000,231000 550000,231000 551000,230000 551000,230000 550000)))');
+SELECT bv_besluit_vastleggen('SRID=28992;POINT(230500 550500)', 'gesloten', 0, 20, NULL, NULL, '2026-06-01', 'zaak 3') AS besluit3 \gset
+SELECT r ->> 'ernst' AS ernst, r ->> 'regel' AS regel, r ->> 'bron_tabel' AS bron_tabel, r ->> 'bron_versie' AS bron_versie
+  FROM bv_besluit, jsonb_array_elements(redenen) r WHERE id = :besluit3;
+UPDATE bv_gebied SET vraag = 10 WHERE id = 1;
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu, verschillen FROM bv_besluit_herhalen(:besluit3);
+SELECT gelijk, oordeel_vastgelegd, oordeel_nu,
+       jsonb_path_query_array(verschillen, '$[*].waar') AS waar,
+       jsonb_path_query_array(verschillen, '$[*].reden.regel') AS regels
+  FROM bv_besluit_herhalen(:besluit3, false);
 \set ON_ERROR_STOP 0
 SELECT count(*) FROM bv_bodemenergie_toets('SRID=28992;POINT(230500 550500)', 'open', 30, 100, 10, NULL, '2026-06-01', 'infinity');
 \set ON_ERROR_STOP 1

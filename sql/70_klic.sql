@@ -200,6 +200,42 @@ SELECT * FROM bv_hoofdtrace_check(10, 'NaN');
 SELECT imkl_id, klasse, thema_naam, kleur, lijndikte, lijnstijl, tekenvolgorde
   FROM bv_klic_netwerk_kaart WHERE imkl_id IN ('c1', 'c2', 'c4', 'p5') ORDER BY imkl_id;
 
+-- 7. The dig checks on a peildatum (default today).  A later delivery
+-- (1001, dated 1 March 2027 00:30 Dutch time: still 28 February in UTC)
+-- moves c1 and c5 away and adds c7; a plume found, an archaeology area in
+-- force, a well built and a main route ended on dates of their own.
+BEGIN;
+INSERT INTO bv_klic_levering (id, klic_meldnummer, leveringsvolgnummer, soort, imkl_versie, datum, sha256)
+VALUES (1001, '27G000001', 1, 'graafmelding', '2.0.0', '2027-03-01 00:30+01', 'y');
+INSERT INTO bv_kabel_leiding (levering_id, imkl_id, klasse, thema, beheerder, links, geom) VALUES
+ (1001, 'c1', 'Elektriciteitskabel', 'laagspanning', 'KL1', '{}', ST_Multi(ST_GeomFromText('LINESTRING(50 300,60 300)', 28992))),
+ (1001, 'c5', 'Waterleiding', 'water', 'KL2', '{}', ST_Multi(ST_GeomFromText('LINESTRING(0 300,100 300)', 28992))),
+ (1001, 'c7', 'Elektriciteitskabel', 'laagspanning', 'KL1', '{}', ST_Multi(ST_GeomFromText('LINESTRING(10 10,20 10)', 28992)));
+UPDATE bv_verontreiniging SET ontdekt_op = '2027-01-01' WHERE naam = 'bron dichtbij';
+UPDATE bv_beleidsgebied SET geldig_vanaf = '2027-06-01' WHERE naam = 'hoge verwachting';
+UPDATE bv_beleidsgebied SET geldig_tot = '2027-06-01' WHERE naam = 'tracé A';
+INSERT INTO bv_monitoringsput (register_id, putcode, eigenaar, locatie_bron, aanlegdatum, bron, geom)
+VALUES ('GMW000000070004', 'PB-4', '01131081', 'RD', '2027-06-01', 'test70', 'SRID=28992;POINT(50 25)');
+SELECT p.d AS peildatum,
+       string_agg(c.soort || ' ' || CASE WHEN c.soort IN ('verontreiniging', 'archeologie')
+                                         THEN split_part(c.omschrijving, ' (', 1) ELSE c.object_id END,
+                  ', ' ORDER BY c.soort, c.object_id) AS bevindingen
+  FROM (VALUES ('2026-12-31'::date), ('2027-01-01'), ('2027-02-28'), ('2027-03-01'), ('2027-05-31'), ('2027-06-01')) p(d),
+       bv_graafcheck(ST_GeomFromText('POLYGON((0 0,100 0,100 50,0 50,0 0))', 28992), 1.0, p.d) c
+ GROUP BY p.d ORDER BY p.d;
+SELECT p.d AS peildatum, (SELECT count(*) FROM bv_graafcheck_levering(1000, 1.0, p.d)) AS levering_1000,
+       (SELECT string_agg(w.imkl_id, ',' ORDER BY w.imkl_id) FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding'], 0, p.d) w) AS onder_verharding,
+       (SELECT string_agg(DISTINCT h.hoofdtrace, ',') FROM bv_hoofdtrace_check(10, 25, p.d) h) AS hoofdtrace
+  FROM (VALUES ('2027-02-28'::date), ('2027-03-01'), ('2027-05-31'), ('2027-06-01')) p(d) ORDER BY 1;
+-- a voornemen reservation is not in force on any date
+UPDATE bv_beleidsgebied SET status = 'voornemen', geldig_tot = NULL WHERE naam = 'tracé A';
+SELECT count(*) AS voornemen_hoofdtrace FROM bv_hoofdtrace_check(10, 25, '2030-01-01');
+SAVEPOINT s;
+SELECT * FROM bv_graafcheck(ST_GeomFromText('POLYGON((0 0,100 0,100 50,0 50,0 0))', 28992), 1.0, 'infinity');
+ROLLBACK TO s;
+SELECT * FROM bv_hoofdtrace_check(10, 25, '-infinity');
+ROLLBACK;
+
 -- clean up what this test wrote
 DELETE FROM bv_klic_levering;
 DELETE FROM bv_verharding WHERE bron = 'test70';

@@ -52,6 +52,10 @@ INSERT INTO bv_gebied (id, naam, geom) VALUES (100, 'Handmatig',
 UPDATE bv_beleidsgebied SET geldig_vanaf = '2030-01-01', status = 'vastgesteld' WHERE soort = 'grondwaterbeschermingsgebied';
 UPDATE bv_beleidsgebied SET naam = naam || ' (gecorrigeerd)' WHERE soort = 'gasveld';
 UPDATE bv_verontreiniging SET gesaneerd_op = '2025-01-01' WHERE naam = 'Oude tank';
+UPDATE bv_gebied SET vraag = 60 WHERE naam = 'Kloosterveen';
+INSERT INTO bv_gebiedssoort (soort, omschrijving, bron) VALUES ('proefsoort', 'Proef v1', 'eigen keuze: test');
+UPDATE bv_gebiedssoort SET omschrijving = 'Proef v2' WHERE soort = 'proefsoort';
+UPDATE bv_gebiedssoort SET omschrijving = omschrijving || ' (aangepast)' WHERE soort = 'gasveld';
 SELECT bv_besluit_vastleggen(ST_SetSRID(ST_MakePoint(235500, 556500), 28992), 'open', 40, 120, 10, NULL, '2026-06-01', 'zaak 7');
 SQL
 
@@ -78,6 +82,11 @@ SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.n
   FROM bv_beleidsgebied_historie h ORDER BY h.id, h.versie, h.geregistreerd_van;
 SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam FROM bv_wko_systeem_historie h ORDER BY 4, 5, 2;
 SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam, h.gesaneerd_op FROM bv_verontreiniging_historie h ORDER BY 4, 5, 2;
+SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.id, h.versie, h.naam, h.vraag FROM bv_gebied_historie h ORDER BY 4, 5, 2;
+SELECT 'historie', h.geregistreerd_van, h.geregistreerd_tot, h.soort, h.versie, h.omschrijving, h.standaard
+  FROM bv_gebiedssoort_historie h ORDER BY 4, 5, 2;
+SELECT 'versie', 'bv_gebied', id, versie FROM bv_gebied ORDER BY id;
+SELECT 'versie', 'bv_gebiedssoort', soort, versie, standaard, omschrijving FROM bv_gebiedssoort ORDER BY soort;
 SELECT 'op', h.geregistreerd_tot, o.id, o.versie, o.naam
   FROM bv_beleidsgebied_historie h, LATERAL bv_beleidsgebied_op(h.geregistreerd_tot - interval '1 microsecond') o
  ORDER BY 2, 3;
@@ -119,7 +128,10 @@ echo "compared $rows lines ($toets check rows) before and after restore"
 grep -q '^wko|39|' "$tmp/before.txt" || { echo "wko rows missing"; status=1; }
 hist=$(grep -c '^historie|' "$tmp/before.txt")
 echo "history rows: $hist"
-[ "$hist" -ge 4 ] || { echo "too few history rows"; status=1; }
+[ "$hist" -ge 6 ] || { echo "too few history rows"; status=1; }
+grep -q '^historie|.*|Kloosterveen|40$' "$tmp/before.txt" || { echo "no history of bv_gebied"; status=1; }
+grep -q '^historie|.*|proefsoort|1|Proef v1|f$' "$tmp/before.txt" || { echo "no history of bv_gebiedssoort"; status=1; }
+grep -q '^historie|.*|gasveld|1|.*|t$' "$tmp/before.txt" || { echo "no history of a shipped kind"; status=1; }
 grep -q '^herhalen|1|t|' "$tmp/before.txt" || { echo "no recorded decision that replays equal"; status=1; }
 
 # After the restore the history triggers work: a correction is kept, and

@@ -4,11 +4,14 @@
 --              one predicate per kind of row, in one place; the check, the
 --              maps and the views call them with their peildatum
 --   history    every UPDATE, DELETE or TRUNCATE of bv_beleidsgebied,
---              bv_wko_systeem and bv_verontreiniging keeps the old version
---              in <table>_historie; bv_historie_op and the three
---              <table>_op functions give the rows as registered at a moment
---   changes    bv_wat_verandert: which areas enter or leave force between
---              two dates, and which systems and analysis areas they touch
+--              bv_wko_systeem, bv_verontreiniging, the rulebook (bv_regel,
+--              bv_beleidsconstante, bv_gebiedssoort) and the analysis areas
+--              (bv_gebied) keeps the old version in <table>_historie;
+--              bv_historie_op and the three <table>_op functions give the
+--              rows as registered at a moment
+--   changes    bv_wat_verandert: which areas, rules and plumes enter or
+--              leave force between two dates, and which systems, analysis
+--              areas and decisions they touch
 --
 -- Two times, never mixed: the peildatum (a date: on which day is the policy
 -- read) and the registration time (a timestamptz: what did the database
@@ -184,7 +187,7 @@ BEGIN
     IF rel IS NULL THEN
         RAISE EXCEPTION 'no history is kept for %', pg_catalog.pg_typeof(tabel)
               USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Pass NULL::bv_beleidsgebied, NULL::bv_wko_systeem or NULL::bv_verontreiniging.';
+                    HINT = 'Pass NULL::bv_beleidsgebied, NULL::bv_wko_systeem, NULL::bv_verontreiniging, NULL::bv_regel, NULL::bv_beleidsconstante, NULL::bv_gebied or NULL::bv_gebiedssoort.';
     END IF;
     SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname::text), ', '::text ORDER BY a.attnum)
       INTO kolommen
@@ -200,7 +203,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_historie_op(anyelement, timestamptz) IS
-'The rows of a table with history as they were registered at a moment: the current rows registered (geladen_op) at or before it, and the earlier versions whose registration interval contains it. Pass the table as NULL::bv_beleidsgebied (or bv_wko_systeem, bv_verontreiniging).';
+'The rows of a table with history as they were registered at a moment: the current rows registered (geladen_op) at or before it, and the earlier versions whose registration interval contains it. Pass the table as NULL::bv_beleidsgebied (or bv_wko_systeem, bv_verontreiniging, bv_regel, bv_beleidsconstante, bv_gebied, bv_gebiedssoort).';
 
 CREATE FUNCTION bv_beleidsgebied_op(registratie timestamptz)
 RETURNS SETOF bv_beleidsgebied
@@ -227,21 +230,36 @@ COMMENT ON FUNCTION bv_verontreiniging_op(timestamptz) IS
 'The contaminations as registered at a moment (with their versie): bv_historie_op(NULL::bv_verontreiniging, registratie).';
 
 -- ---------------------------------------------------------------------------
--- What changes between two dates: the policy areas that enter or leave
--- force, the rules of their kind that then apply (not advies), and the
--- stored WKO systems and analysis areas (bv_gebied) they touch.  Only the
--- predicates above and plain spatial joins: it does not run the check.
+-- What changes between two dates, from three kinds of date:
+--   - a policy area that enters or leaves force (bv_van_kracht): the rules
+--     of its kind that then apply (not advies);
+--   - a rule of the rulebook that enters or leaves force
+--     (bv_regel_van_kracht), not advies: one row per place it then applies
+--     to (the areas of its kind in force on that date; for the kind
+--     verontreiniging the current plumes), or one row without a place;
+--   - a plume that becomes known (ontdekt_op) or is remediated
+--     (gesaneerd_op) (bv_pluim_actueel): the rules of the kind
+--     verontreiniging;
+-- and for each the stored WKO systems, analysis areas (bv_gebied) and
+-- recorded decisions it touches.  Only the predicates above and plain
+-- spatial joins: it does not run the check.  The numbers of the rulebook
+-- (bv_beleidsconstante) have no validity dates: a change of one is a
+-- correction, kept in its history.
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION bv_wat_verandert(van date, tot date)
 RETURNS TABLE (beleidsgebied integer, soort text, naam text, verandering text,
                op date, regels text[], wko_systemen bigint[], gebieden integer[],
-               besluiten bigint[])
+               besluiten bigint[], verontreiniging bigint, regel text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 5000 ROWS 10
 AS $fn$
 #variable_conflict use_column
 DECLARE
     v_van date := van;
     v_tot date := tot;
+    v_pluim_r double precision;
+    v_stroming double precision;
+    v_leeftijd double precision;
+    v_retardatie double precision;
 BEGIN
     IF v_van IS NULL OR v_tot IS NULL OR NOT pg_catalog.isfinite(v_van) OR NOT pg_catalog.isfinite(v_tot) THEN
         RAISE EXCEPTION 'van and tot must be dates, got % and %', coalesce(v_van::text, 'NULL'), coalesce(v_tot::text, 'NULL')
@@ -253,23 +271,71 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'Give the earlier date first.';
     END IF;
+    -- a source point without a contour counts as its plume circle, as in
+    -- the check
+    v_stroming := bv_constante('pluim_stroming_m_per_jaar'::text);
+    v_leeftijd := bv_constante('pluim_leeftijd_jaar'::text);
+    v_retardatie := bv_constante('pluim_retardatie'::text);
     RETURN QUERY
-    WITH wissel AS (
-        -- in force on one date and not on the other; op = the day it changes
-        SELECT b.id, b.soort, b.naam, b.geom,
+    WITH vo AS (
+        SELECT v.id, v.naam, v.status, v.ontdekt_op, v.gesaneerd_op,
+               CASE WHEN GeometryType(v.geom) = 'POINT'
+                    THEN bv_pluim(v.geom, v_stroming, v_leeftijd, v_retardatie)
+                    ELSE v.geom END AS geom
+          FROM bv_verontreiniging v
+    ),
+    wissel AS (
+        -- policy areas in force on one date and not on the other; op = the
+        -- day it changes; datum = the date on which it is in force (the
+        -- rules are read on it); regel NULL = every rule of the kind
+        SELECT b.id AS gebied, NULL::integer AS pluim, b.soort, b.naam, b.geom,
                CASE WHEN n.nu THEN 'wordt van kracht' ELSE 'vervalt' END AS verandering,
                CASE WHEN n.nu THEN b.geldig_vanaf ELSE b.geldig_tot END AS op,
-               -- the rules are read on the date on which the area is in force
-               CASE WHEN n.nu THEN v_tot ELSE v_van END AS datum
+               CASE WHEN n.nu THEN v_tot ELSE v_van END AS datum,
+               NULL::text AS regel
           FROM bv_beleidsgebied b
          CROSS JOIN LATERAL (SELECT bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_van) AS toen,
                                     bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_tot) AS nu) n
          WHERE n.toen IS DISTINCT FROM n.nu AND (n.toen OR n.nu)
+        UNION ALL
+        -- rules in force on one date and not on the other, at every place
+        -- they apply to on the date they are in force
+        SELECT p.gebied, p.pluim, r.soort, p.naam, p.geom,
+               CASE WHEN r.nu THEN 'regel wordt van kracht' ELSE 'regel vervalt' END,
+               CASE WHEN r.nu THEN r.geldig_vanaf ELSE r.geldig_tot END,
+               r.datum, r.code
+          FROM (SELECT g.code, g.soort, g.geldig_vanaf, g.geldig_tot, n.nu,
+                       CASE WHEN n.nu THEN v_tot ELSE v_van END AS datum
+                  FROM bv_regel g
+                 CROSS JOIN LATERAL (SELECT bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_van) AS toen,
+                                            bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_tot) AS nu) n
+                 WHERE g.ernst <> 'advies' AND n.toen <> n.nu) r
+          LEFT JOIN LATERAL (
+                SELECT b.id AS gebied, NULL::integer AS pluim, b.naam, b.geom
+                  FROM bv_beleidsgebied b
+                 WHERE b.soort = r.soort AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, r.datum)
+                UNION ALL
+                SELECT NULL::integer, v.id, v.naam, v.geom
+                  FROM vo v
+                 WHERE r.soort = 'verontreiniging'
+                   AND bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, r.datum)) p ON true
+        UNION ALL
+        -- plumes current on one date and not on the other
+        SELECT NULL::integer, v.id, 'verontreiniging'::text, v.naam, v.geom,
+               CASE WHEN n.nu THEN 'verontreiniging ontdekt' ELSE 'verontreiniging gesaneerd' END,
+               CASE WHEN n.nu THEN v.ontdekt_op ELSE v.gesaneerd_op END,
+               CASE WHEN n.nu THEN v_tot ELSE v_van END,
+               NULL::text
+          FROM vo v
+         CROSS JOIN LATERAL (SELECT bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_van) AS toen,
+                                    bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_tot) AS nu) n
+         WHERE n.toen <> n.nu
     )
-    SELECT w.id, w.soort, w.naam, w.verandering, w.op,
+    SELECT w.gebied, w.soort, w.naam, w.verandering, w.op,
            (SELECT pg_catalog.array_agg((r.code || ' (' || r.ernst || ')')::text ORDER BY r.code)
               FROM bv_regel r
              WHERE r.soort = w.soort AND r.ernst <> 'advies'
+               AND (w.regel IS NULL OR r.code = w.regel)
                AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)),
            (SELECT pg_catalog.array_agg(s.id ORDER BY s.id)
               FROM bv_wko_systeem s
@@ -277,6 +343,7 @@ BEGIN
                AND bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, w.datum)
                AND EXISTS (SELECT 1 FROM bv_regel r
                             WHERE r.soort = w.soort AND r.ernst <> 'advies'
+                              AND (w.regel IS NULL OR r.code = w.regel)
                               AND s.systeem = ANY (r.systemen)
                               AND (r.dieper_dan_m IS NULL OR s.diepte_tot_m IS NULL
                                    OR s.diepte_tot_m > r.dieper_dan_m)
@@ -291,13 +358,15 @@ BEGIN
              WHERE ST_Intersects(d.locatie, w.geom)
                AND EXISTS (SELECT 1 FROM bv_regel r
                             WHERE r.soort = w.soort AND r.ernst <> 'advies'
+                              AND (w.regel IS NULL OR r.code = w.regel)
                               AND d.systeem = ANY (r.systemen)
                               AND (r.dieper_dan_m IS NULL OR d.diepte_tot_m > r.dieper_dan_m)
-                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)))
+                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum))),
+           w.pluim, w.regel
       FROM wissel w
-     ORDER BY w.op, w.id;
+     ORDER BY w.op, w.gebied NULLS LAST, w.pluim, w.regel NULLS FIRST;
 END
 $fn$;
 
 COMMENT ON FUNCTION bv_wat_verandert(date, date) IS
-'What changes between two dates: every policy area that enters force (''wordt van kracht'', op = geldig_vanaf) or leaves it (''vervalt'', op = geldig_tot), the rules of its kind that apply then (code and severity, advies left out), the stored WKO systems in use with a well in it to which such a rule applies (system type and depth), the analysis areas (bv_gebied) it overlaps, and the recorded decisions (bv_besluit) at a location in it to which such a rule applies. Filter on beleidsgebied for "what changes when area X comes into force".';
+'What changes between two dates. One row per change: a policy area that enters force (''wordt van kracht'', op = geldig_vanaf) or leaves it (''vervalt'', op = geldig_tot); a rule of the rulebook (not advies) that enters or leaves force (''regel wordt van kracht'', ''regel vervalt''; regel = its code), once per area of its kind in force on that date (for the kind verontreiniging: per current plume), or once without a place; a plume that becomes known (''verontreiniging ontdekt'', op = ontdekt_op) or is remediated (''verontreiniging gesaneerd'', op = gesaneerd_op; verontreiniging = its id). For each: the rules that apply there (code and severity), the stored WKO systems in use with a well in it to which such a rule applies (system type and depth), the analysis areas (bv_gebied) it overlaps, and the recorded decisions (bv_besluit) at a location in it to which such a rule applies. Filter on beleidsgebied for "what changes when area X comes into force".';

@@ -50,6 +50,9 @@ DECLARE
     v_ws      bv_wko_systeem[];
     v_vo      bv_verontreiniging[];
     v_rg      bv_regel[];
+    v_gb      bv_gebied[];
+    v_ga      geometry;
+    v_wa      bv_wko_systeem[];
 BEGIN
     -- Input: every refusal says what is wrong and how to put it right.
     IF v_sys IS NULL OR v_sys NOT IN ('open', 'gesloten', 'geothermie') THEN
@@ -153,12 +156,33 @@ BEGIN
          WHERE v_wko AND ST_DWithin(x.putten, v_loc, v_r + v_maxr);
         SELECT pg_catalog.array_agg(x) INTO v_vo FROM bv_verontreiniging x WHERE ST_DWithin(x.geom, v_loc, v_pluim_r);
         SELECT pg_catalog.array_agg(x) INTO v_rg FROM bv_regel x;
+        SELECT pg_catalog.array_agg(x) INTO v_gb FROM bv_gebied x WHERE ST_Intersects(x.geom, v_loc);
     ELSE
         SELECT pg_catalog.array_agg(x) INTO v_bg FROM bv_beleidsgebied_op(v_reg) x WHERE ST_Intersects(x.geom, v_loc);
         SELECT pg_catalog.array_agg(x) INTO v_ws FROM bv_wko_systeem_op(v_reg) x
          WHERE v_wko AND ST_DWithin(x.putten, v_loc, v_r + v_maxr);
         SELECT pg_catalog.array_agg(x) INTO v_vo FROM bv_verontreiniging_op(v_reg) x WHERE ST_DWithin(x.geom, v_loc, v_pluim_r);
         SELECT pg_catalog.array_agg(x) INTO v_rg FROM bv_historie_op(NULL::bv_regel, v_reg) x;
+        SELECT pg_catalog.array_agg(x) INTO v_gb FROM bv_historie_op(NULL::bv_gebied, v_reg) x
+         WHERE ST_Intersects(x.geom, v_loc);
+    END IF;
+    -- Decision tree 4.1 counts the systems in use in each analysis area
+    -- here (as bv_wko_aantal_in), over the same data: current or as
+    -- registered at registratie.  Read in one statement of their own, by
+    -- the bounding box of those areas (a collection of overlapping areas is
+    -- no valid geometry for GEOS); the exact test is per area below.
+    IF v_wko AND v_gb IS NOT NULL THEN
+        SELECT ST_Envelope(ST_Collect(g.geom)) INTO v_ga FROM pg_catalog.unnest(v_gb) g
+         WHERE g.vraag IS NOT NULL AND g.aanbod IS NOT NULL;
+        IF v_ga IS NOT NULL AND v_reg IS NULL THEN
+            SELECT pg_catalog.array_agg(x) INTO v_wa FROM bv_wko_systeem x
+             WHERE x.putten && v_ga
+               AND bv_in_gebruik(x.status, x.vergunning_datum, x.eind_datum, v_peil);
+        ELSIF v_ga IS NOT NULL THEN
+            SELECT pg_catalog.array_agg(x) INTO v_wa FROM bv_wko_systeem_op(v_reg) x
+             WHERE x.putten && v_ga
+               AND bv_in_gebruik(x.status, x.vergunning_datum, x.eind_datum, v_peil);
+        END IF;
     END IF;
 
     RETURN QUERY
@@ -166,6 +190,8 @@ BEGIN
     ws AS (SELECT * FROM pg_catalog.unnest(v_ws) x),
     vo AS (SELECT * FROM pg_catalog.unnest(v_vo) x),
     rg AS (SELECT * FROM pg_catalog.unnest(v_rg) x),
+    gb AS (SELECT * FROM pg_catalog.unnest(v_gb) x),
+    wa AS (SELECT * FROM pg_catalog.unnest(v_wa) x),
     r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
                NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,
@@ -254,8 +280,10 @@ BEGIN
                                  coalesce(m.filter_boven_m::text, '?'), coalesce(m.filter_onder_m::text, '?'),
                                  coalesce(m.eigenaar, 'onbekend'), round(m.afstand::numeric, 0)),
                'Module 1 en hoofdstuk 5: GISA bundelt "locaties van peilbuizen"; de waterleidingmaatschappij wil weten wat haar meetnet raakt. Afstand: eigen keuze (bv_constante(''monitoringsput_afstand_m'')).'
+          -- (the wells keep no history: also with registratie they are
+          -- read as they are now, so that a replay of a decision with this
+          -- advice is equal as long as the wells did not change)
           FROM bv_monitoringsputten_nabij(v_loc, v_van, v_tot, v_put_afstand) m
-         WHERE v_reg IS NULL
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
                pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
@@ -277,11 +305,16 @@ BEGIN
         SELECT 'restrictie', 'interferentiegebied', 'bv_gebied', g.id, 'interferentiegebied', g.naam,
                'Interferentiegebied (beslisboom 4.1: vraag/aanbod boven de drempel): het gebruik van de ondergrond wordt met een masterplan geregeld.',
                'Hoofdstuk 4.2, beslisboom 4.1: "Vraag / aanbod > 30%": interferentiegebied, "masterplan".'
-          FROM bv_gebied g
+          FROM gb g
+         -- the count of bv_wko_aantal_in, over the systems in use read
+         -- above (current, or as registered at registratie)
+         CROSS JOIN LATERAL (SELECT pg_catalog.count(*)::integer AS n
+                               FROM wa s
+                              WHERE ST_Intersects(s.putten, g.geom)) a
          WHERE v_wko
            AND ST_Intersects(g.geom, v_loc)
            AND g.vraag IS NOT NULL AND g.aanbod IS NOT NULL
-           AND bv_wko_beslisboom(g.ontwikkelgebied, bv_wko_aantal_in(g.geom, v_peil), g.vraag, g.aanbod,
+           AND bv_wko_beslisboom(g.ontwikkelgebied, a.n, g.vraag, g.aanbod,
                                  v_meer_dan, v_drempel) = 'interferentiegebied'
     ),
     w AS (
@@ -305,7 +338,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bodemenergie_toets(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
-'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed). registratie (a moment): read the policy areas, WKO systems, plumes and rules as they were registered then (their history), to reproduce a recorded decision.';
+'May this soil-energy system (open, gesloten, geothermie) go here, at this depth interval (m below ground level), on peildatum (default today)? One row per reason (severity, rule code of the rulebook bv_regel, source table and id, kind, name, Dutch explanation, source in the Bodemvisie); every row repeats the verdict oordeel = the worst reason (toegestaan < restrictie < verbod). advies and aangekondigd (an area not yet in force) never change the verdict. Without reasons one row ''geen_beperking''. straal_m is the new system''s bubble radius (NULL: bv_constante(''bel_straal_m'')). locatie in SRID 28992 (SRID 0 is read as RD New, other metric SRIDs are transformed). registratie (a moment): read the policy areas, analysis areas, WKO systems, plumes, rules and numbers as they were registered then (their history), to reproduce a recorded decision.';
 
 CREATE FUNCTION bv_bodemenergie_oordeel(locatie geometry, systeem text,
                                         diepte_van_m double precision,

@@ -76,8 +76,7 @@ CREATE TRIGGER bv_besluit_bewaken_truncate BEFORE TRUNCATE ON bv_besluit
 -- The reasons of a check as JSON, each with the version of its source.
 -- THE ONE CALL SITE of the check for the decision record: recording and
 -- replaying both come here.  registratie NULL = the current data; a moment
--- = the data as registered then (history mode, to be switched on when the
--- check can read bv_*_op(registratie); until then it is refused).
+-- = the data as registered then (the check reads the history).
 CREATE FUNCTION bv_besluit_redenen(locatie geometry, systeem text,
                                    diepte_van_m double precision, diepte_tot_m double precision,
                                    maaiveld_nap double precision, straal_m double precision,
@@ -98,7 +97,7 @@ BEGIN
                                  maaiveld_nap, straal_m, peildatum, registratie) WITH ORDINALITY AS t;
     -- the versions of the source rows: one statement per table (on Citus,
     -- doc/scaling.md, a distributed table is read alone, by its ids)
-    FOREACH v_tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging'] LOOP
+    FOREACH v_tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging', 'bv_gebied'] LOOP
         v_ids := ARRAY(SELECT (r.r ->> 'bron_id'::text)::bigint
                          FROM pg_catalog.jsonb_array_elements(coalesce(v_redenen, '[]'::jsonb)) AS r(r)
                         WHERE r.r ->> 'bron_tabel'::text = v_tabel);
@@ -115,12 +114,18 @@ BEGIN
         ELSIF v_tabel = 'bv_wko_systeem' THEN
             SELECT pg_catalog.jsonb_object_agg(w.id::text, w.versie) INTO v_map
               FROM bv_wko_systeem_op(registratie) w WHERE w.id = ANY (v_ids);
-        ELSIF registratie IS NULL THEN
+        ELSIF v_tabel = 'bv_verontreiniging' AND registratie IS NULL THEN
             SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
               FROM bv_verontreiniging v WHERE v.id = ANY (v_ids);
-        ELSE
+        ELSIF v_tabel = 'bv_verontreiniging' THEN
             SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
               FROM bv_verontreiniging_op(registratie) v WHERE v.id = ANY (v_ids);
+        ELSIF registratie IS NULL THEN
+            SELECT pg_catalog.jsonb_object_agg(g.id::text, g.versie) INTO v_map
+              FROM bv_gebied g WHERE g.id = ANY (v_ids);
+        ELSE
+            SELECT pg_catalog.jsonb_object_agg(g.id::text, g.versie) INTO v_map
+              FROM bv_historie_op(NULL::bv_gebied, registratie) g WHERE g.id = ANY (v_ids);
         END IF;
         v_versies := v_versies || pg_catalog.jsonb_build_object(v_tabel, coalesce(v_map, '{}'::jsonb));
     END LOOP;
@@ -129,8 +134,13 @@ BEGIN
                    pg_catalog.jsonb_build_object(
                        'oordeel'::text, r.r -> 'oordeel'::text, 'ernst'::text, r.r -> 'ernst'::text,
                        'regel'::text, r.r -> 'regel'::text,
-                       'regel_versie'::text, (SELECT pg_catalog.to_jsonb(g) -> 'versie'::text
-                                                FROM bv_regel g WHERE g.code = r.r ->> 'regel'::text),
+                       -- the rule's version of the moment read (a replay
+                       -- from history must not read today's wording)
+                       'regel_versie'::text, CASE WHEN registratie IS NULL
+                           THEN (SELECT pg_catalog.to_jsonb(g.versie) FROM bv_regel g
+                                  WHERE g.code = r.r ->> 'regel'::text)
+                           ELSE (SELECT pg_catalog.to_jsonb(g.versie) FROM bv_historie_op(NULL::bv_regel, registratie) g
+                                  WHERE g.code = r.r ->> 'regel'::text) END,
                        'bron_tabel'::text, r.r -> 'bron_tabel'::text, 'bron_id'::text, r.r -> 'bron_id'::text,
                        'bron_versie'::text, v_versies -> (r.r ->> 'bron_tabel'::text) -> (r.r ->> 'bron_id'::text),
                        'soort'::text, r.r -> 'soort'::text, 'naam'::text, r.r -> 'naam'::text,
@@ -142,7 +152,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_besluit_redenen(geometry, text, double precision, double precision, double precision, double precision, date, timestamptz) IS
-'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie) and of its rule (regel_versie, when the rulebook keeps versions): what a decision record stores. registratie NULL = the current data; a moment = the data as registered then.';
+'The reasons of bv_bodemenergie_toets as a JSON array, each with the versie of its source row (bron_versie: policy area, WKO system, plume or analysis area) and of its rule (regel_versie): what a decision record stores. registratie NULL = the current data; a moment = the data as registered then.';
 
 CREATE FUNCTION bv_besluit_vastleggen(locatie geometry, systeem text,
                                       diepte_van_m double precision, diepte_tot_m double precision,
@@ -218,4 +228,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_besluit_herhalen(bigint, boolean) IS
-'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). uit_historie (default): on the policy areas, WKO systems and plumes as they were registered when the decision was recorded (reproduction: equal unless the rulebook or the analysis areas changed, which keep no history yet); false: on the current data.';
+'Runs a recorded check again and compares: gelijk = the same reasons in the same order (with the same source versions); the verdicts and extension versions then and now; verschillen = the reasons only in the record (alleen_vastgelegd) or only in the new answer (alleen_nu). uit_historie (default): on the policy areas, WKO systems and plumes as they were registered when the decision was recorded (reproduction: equal unless data without history changed: the monitoring wells, read as they are now); false: on the current data.';

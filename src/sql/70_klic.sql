@@ -751,7 +751,25 @@ COMMENT ON VIEW bv_klic_netwerk_kaart IS
 
 -- ---------------------------------------------------------------- checks
 
-CREATE FUNCTION bv_graafcheck(graafpolygoon geometry, marge_m double precision DEFAULT 1.0)
+-- The time model of the dig checks (doc/tijd.md): a KLIC delivery describes
+-- the network as it was on its date, so on a peildatum the network is the
+-- newest delivery of each cable dated on or before that day.  The day is
+-- the Dutch calendar day of datumLeveringSamengesteld (KLIC is Dutch), so
+-- the answer does not depend on the session's TimeZone.  A delivery
+-- without a date (a network submission) is known on every date, as a NULL
+-- bound is open everywhere in the time model.  Inlinable like
+-- bv_van_kracht: a SQL-standard body, IMMUTABLE, not STRICT.
+CREATE FUNCTION bv_klic_bekend(datum timestamptz, peildatum date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN datum IS NULL
+    OR (datum AT TIME ZONE 'Europe/Amsterdam'::text)::date <= peildatum;
+
+COMMENT ON FUNCTION bv_klic_bekend(timestamptz, date) IS
+'Is a KLIC delivery of this date (datumLeveringSamengesteld) known on peildatum? Its Dutch calendar day (Europe/Amsterdam) on or before peildatum; a delivery without a date is known on every date. The dig checks read, per cable, pipe or precaution area, the newest delivery known on their peildatum.';
+
+CREATE FUNCTION bv_graafcheck(graafpolygoon geometry, marge_m double precision DEFAULT 1.0,
+                              peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (soort text, object_id text, omschrijving text, klasse text, thema text,
                beheerder text, afstand_m double precision, binnen boolean,
                lengte_binnen_m double precision, oppervlak_binnen_m2 double precision,
@@ -761,10 +779,16 @@ $fn$
 #variable_conflict use_column
 DECLARE
     g geometry;
+    v_peil date := peildatum;
 BEGIN
     IF marge_m IS NULL OR marge_m = 'NaN' OR marge_m < 0::float8 OR marge_m = 'Infinity' THEN
         RAISE EXCEPTION 'bv_graafcheck: marge_m must be a finite number >= 0, got %', marge_m
             USING ERRCODE = 'invalid_parameter_value', HINT = 'The default margin is 1 m.';
+    END IF;
+    IF NOT pg_catalog.isfinite(v_peil) THEN
+        RAISE EXCEPTION 'bv_graafcheck: peildatum must be a date, got %', v_peil
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The day the situation is read on, e.g. CURRENT_DATE (the default) or the day of the dig.';
     END IF;
     g := ST_Force2D(bv_invoer(graafpolygoon));
     IF ST_IsEmpty(g) THEN
@@ -781,25 +805,42 @@ BEGIN
     END IF;
 
     RETURN QUERY
-    -- cables and pipes inside or within the margin
+    -- cables and pipes inside or within the margin: per gml:id the newest
+    -- delivery known on peildatum (bv_kabel_leiding_actueel on that day)
     SELECT 'kabel_leiding'::text, k.imkl_id, k.klasse || coalesce(' ' || k.label, ''),
            k.klasse, k.thema, k.beheerder, ST_Distance(k.geom, g),
            ST_Intersects(k.geom, g), ST_Length(ST_Intersection(k.geom, g, -1.0::float8)), NULL::double precision,
-           'KLIC ' || coalesce(k.klic_meldnummer || '-' || coalesce(k.leveringsvolgnummer::text, '?'), 'netinformatie')
+           'KLIC ' || coalesce(l.klic_meldnummer || '-' || coalesce(l.leveringsvolgnummer::text, '?'), 'netinformatie')
                || ' (' || k.beheerder || coalesce(' ' || k.beheerder_naam, '') || ')',
            k.geom::geometry
-      FROM bv_kabel_leiding_actueel k
+      FROM bv_kabel_leiding k
+      JOIN bv_klic_levering l ON l.id = k.levering_id
      WHERE ST_DWithin(k.geom, g, marge_m)
+       AND bv_klic_bekend(l.datum, v_peil)
+       AND NOT EXISTS (
+            SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
+             WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
+               AND bv_klic_bekend(l2.datum, v_peil)
+               AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+                 > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
     UNION ALL
-    -- precaution areas of the operators
+    -- precaution areas of the operators, the same way
     SELECT 'voorzorgsmaatregel', v.imkl_id, coalesce(v.eis, '') || coalesce(' ' || v.omschrijving, ''),
            'AanduidingEisVoorzorgsmaatregel', v.thema, v.beheerder, ST_Distance(v.geom, g),
            ST_Intersects(v.geom, g), NULL, ST_Area(ST_Intersection(v.geom, g, -1.0::float8)),
-           'KLIC ' || coalesce(v.klic_meldnummer || '-' || coalesce(v.leveringsvolgnummer::text, '?'), 'netinformatie')
+           'KLIC ' || coalesce(l.klic_meldnummer || '-' || coalesce(l.leveringsvolgnummer::text, '?'), 'netinformatie')
                || ' (' || v.beheerder || ')',
            v.geom::geometry
-      FROM bv_klic_voorzorg_actueel v
+      FROM bv_klic_voorzorg v
+      JOIN bv_klic_levering l ON l.id = v.levering_id
      WHERE ST_DWithin(v.geom, g, marge_m)
+       AND bv_klic_bekend(l.datum, v_peil)
+       AND NOT EXISTS (
+            SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
+             WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
+               AND bv_klic_bekend(l2.datum, v_peil)
+               AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+                 > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
     UNION ALL
     -- contamination: contours, and sources as the standard 150 m plume circle
     SELECT 'verontreiniging', c.id::text, c.naam || ' (' || c.status || ')',
@@ -812,13 +853,15 @@ BEGIN
                    (SELECT bv_constante('pluim_stroming_m_per_jaar'::text) AS stroming,
                            bv_constante('pluim_leeftijd_jaar'::text) AS leeftijd,
                            bv_constante('pluim_retardatie'::text) AS retardatie) k
-             WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, CURRENT_DATE)
+             WHERE bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_peil)
                AND ST_DWithin(v.geom, g, k.stroming * k.leeftijd * k.retardatie)) c
      WHERE ST_Intersects(c.pluim, g)
     UNION ALL
     -- monitoring wells (BRO GMW) in or within the margin of the dig: their
     -- tubes start at ground level, so every well there is in the way
-    -- (issue 11); one row per well
+    -- (issue 11); one row per well, built by peildatum (aanlegdatum) and
+    -- not removed (the day of removal is not registered: a removed well
+    -- takes part on no date, as a remediated plume without its date)
     SELECT 'monitoringsput', p.register_id, coalesce(p.putcode, p.register_id)
                || coalesce(' (eigenaar ' || p.eigenaar || ')', ''),
            NULL, NULL, p.eigenaar, ST_Distance(p.geom, g), ST_Intersects(p.geom, g),
@@ -826,21 +869,24 @@ BEGIN
       FROM bv_monitoringsput p
      WHERE ST_DWithin(p.geom, g, marge_m)
        AND NOT p.verwijderd
+       AND (p.aanlegdatum IS NULL OR p.aanlegdatum <= v_peil)
     UNION ALL
-    -- archaeology and main route reservations
+    -- archaeology and main route reservations in force on peildatum
     SELECT b.soort, b.id::text, b.naam, NULL, NULL, NULL, 0::double precision, true,
            NULL, ST_Area(ST_Intersection(b.geom, g, -1.0::float8)),
            coalesce(b.bron, 'bv_beleidsgebied ' || b.id::text), b.geom::geometry
       FROM bv_beleidsgebied b
      WHERE b.soort IN ('archeologie', 'hoofdtrace') AND ST_Intersects(b.geom, g)
+       AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, v_peil)
     ORDER BY 1, 7, 2;
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_graafcheck(geometry, double precision) IS
-'Everything that matters where someone will dig (module 1): current cables and pipes inside the dig polygon or within marge_m metres, precaution areas, contamination (a point source as the 150 m plume circle; remediated ones left out), archaeology areas and main route reservations, each with its source.';
+COMMENT ON FUNCTION bv_graafcheck(geometry, double precision, date) IS
+'Everything that matters where someone will dig (module 1), on peildatum (default today): cables and pipes inside the dig polygon or within marge_m metres and precaution areas, each from the newest KLIC delivery known on that day (bv_klic_bekend), contamination current that day (bv_pluim_actueel; a point source as the plume circle), monitoring wells built by then and not removed, archaeology areas and main route reservations in force that day (bv_van_kracht), each with its source.';
 
-CREATE FUNCTION bv_graafcheck_levering(levering_id integer, marge_m double precision DEFAULT 1.0)
+CREATE FUNCTION bv_graafcheck_levering(levering_id integer, marge_m double precision DEFAULT 1.0,
+                                       peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (soort text, object_id text, omschrijving text, klasse text, thema text,
                beheerder text, afstand_m double precision, binnen boolean,
                lengte_binnen_m double precision, oppervlak_binnen_m2 double precision,
@@ -860,16 +906,17 @@ BEGIN
         RAISE EXCEPTION 'bv_graafcheck_levering: KLIC delivery % has no dig or orientation polygon', levering_id
             USING ERRCODE = 'no_data_found';
     END IF;
-    RETURN QUERY SELECT * FROM bv_graafcheck(poly, marge_m);
+    RETURN QUERY SELECT * FROM bv_graafcheck(poly, marge_m, peildatum);
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_graafcheck_levering(integer, double precision) IS
-'bv_graafcheck on the dig (or orientation) polygon of an imported KLIC delivery (bv_klic_levering.id).';
+COMMENT ON FUNCTION bv_graafcheck_levering(integer, double precision, date) IS
+'bv_graafcheck on the dig (or orientation) polygon of an imported KLIC delivery (bv_klic_levering.id), on peildatum (default today; the day of the delivery: peildatum => its datum).';
 
 CREATE FUNCTION bv_drinkwater_onder_verharding(
         fysiek_voorkomen text[] DEFAULT ARRAY['gesloten verharding'],
-        min_lengte_m double precision DEFAULT 0)
+        min_lengte_m double precision DEFAULT 0,
+        peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (kabel_leiding_id integer, imkl_id text, beheerder text, beheerder_naam text,
                label text, lengte_m double precision, lengte_onder_verharding_m double precision,
                aandeel double precision, bron text, geom geometry)
@@ -881,19 +928,33 @@ BEGIN
         RAISE EXCEPTION 'bv_drinkwater_onder_verharding: min_lengte_m must be >= 0, got %', min_lengte_m
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF NOT pg_catalog.isfinite(peildatum) THEN
+        RAISE EXCEPTION 'bv_drinkwater_onder_verharding: peildatum must be a date, got %', peildatum
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'E.g. CURRENT_DATE (the default).';
+    END IF;
     RETURN QUERY
     SELECT w.id, w.imkl_id, w.beheerder, w.beheerder_naam, w.label,
            ST_Length(w.geom), ST_Length(w.onder), ST_Length(w.onder) / nullif(ST_Length(w.geom), 0::float8),
            'KLIC ' || coalesce(w.klic_meldnummer || '-' || coalesce(w.leveringsvolgnummer::text, '?'), 'netinformatie'),
            w.onder
-      FROM (SELECT k.*,
+      FROM (SELECT k.id, k.imkl_id, k.beheerder, k.beheerder_naam, k.label, k.geom,
+                   l.klic_meldnummer, l.leveringsvolgnummer,
                    ST_Multi(ST_CollectionExtract(ST_Intersection(k.geom,
                        (SELECT ST_Union(v.geom) FROM bv_verharding v
                          WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
                            AND ST_Intersects(v.geom, k.geom)), -1.0::float8), 2)) AS onder
-              FROM bv_kabel_leiding_actueel k
+              -- the network on peildatum: per gml:id the newest delivery known then
+              FROM bv_kabel_leiding k
+              JOIN bv_klic_levering l ON l.id = k.levering_id
              WHERE k.klasse = 'Waterleiding' AND coalesce(k.thema, 'water') = 'water'
                AND k.geom IS NOT NULL
+               AND bv_klic_bekend(l.datum, bv_drinkwater_onder_verharding.peildatum)
+               AND NOT EXISTS (
+                    SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
+                     WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
+                       AND bv_klic_bekend(l2.datum, bv_drinkwater_onder_verharding.peildatum)
+                       AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+                         > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
                AND EXISTS (SELECT 1 FROM bv_verharding v
                             WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
                               AND ST_Intersects(v.geom, k.geom))) w
@@ -902,11 +963,12 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_drinkwater_onder_verharding(text[], double precision) IS
-'Per current drinking-water pipe (Waterleiding, theme water): its length under pavement of the given BGT fysiekVoorkomen classes (default closed pavement), the warming problem the water company raised.';
+COMMENT ON FUNCTION bv_drinkwater_onder_verharding(text[], double precision, date) IS
+'Per drinking-water pipe (Waterleiding, theme water) of the network on peildatum (default today: per pipe the newest KLIC delivery known then, bv_klic_bekend): its length under pavement of the given BGT fysiekVoorkomen classes (default closed pavement), the warming problem the water company raised. The pavement layer has no dates: it is read as it is.';
 
 CREATE FUNCTION bv_hoofdtrace_check(afstand_m double precision DEFAULT 10,
-                                    min_lengte_m double precision DEFAULT 25)
+                                    min_lengte_m double precision DEFAULT 25,
+                                    peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (hoofdtrace_id integer, hoofdtrace text, beheerder text, beheerder_naam text,
                aantal integer, lengte_m double precision, klassen text[], imkl_ids text[],
                geom geometry)
@@ -922,16 +984,31 @@ BEGIN
         RAISE EXCEPTION 'bv_hoofdtrace_check: min_lengte_m must be a finite number >= 0, got %', min_lengte_m
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF NOT pg_catalog.isfinite(peildatum) THEN
+        RAISE EXCEPTION 'bv_hoofdtrace_check: peildatum must be a date, got %', peildatum
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'E.g. CURRENT_DATE (the default).';
+    END IF;
     RETURN QUERY
     WITH stuk AS (
         -- the pieces of each cable outside the corridor but within afstand_m of it
+        -- reservations in force on peildatum, and the network of that day
+        -- (per gml:id the newest delivery known then)
         SELECT h.id AS hid, h.naam, k.imkl_id, k.klasse, k.beheerder, k.beheerder_naam, d.geom
           FROM bv_beleidsgebied h
-          JOIN bv_kabel_leiding_actueel k ON ST_DWithin(k.geom, h.geom, afstand_m)
+          JOIN bv_kabel_leiding k ON ST_DWithin(k.geom, h.geom, afstand_m)
+          JOIN bv_klic_levering l ON l.id = k.levering_id
           CROSS JOIN LATERAL ST_Dump(ST_LineMerge(ST_CollectionExtract(
                  ST_Intersection(ST_Difference(k.geom, h.geom, -1.0::float8),
                                  ST_Buffer(h.geom, afstand_m, 8), -1.0::float8), 2))) d
          WHERE h.soort = 'hoofdtrace'
+           AND bv_van_kracht(h.status, h.geldig_vanaf, h.geldig_tot, bv_hoofdtrace_check.peildatum)
+           AND bv_klic_bekend(l.datum, bv_hoofdtrace_check.peildatum)
+           AND NOT EXISTS (
+                SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
+                 WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
+                   AND bv_klic_bekend(l2.datum, bv_hoofdtrace_check.peildatum)
+                   AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
+                     > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
     )
     SELECT s.hid, s.naam, s.beheerder, min(s.beheerder_naam),
            pg_catalog.count(DISTINCT s.imkl_id)::integer, sum(ST_Length(s.geom)),
@@ -944,5 +1021,5 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_hoofdtrace_check(double precision, double precision) IS
-'Cables and pipes of the current network laid outside a reserved main route (bv_beleidsgebied soort hoofdtrace) where they run parallel to it: pieces outside the corridor, within afstand_m of it, at least min_lengte_m long; per main route and operator.';
+COMMENT ON FUNCTION bv_hoofdtrace_check(double precision, double precision, date) IS
+'Cables and pipes of the network on peildatum (default today: per cable the newest KLIC delivery known then, bv_klic_bekend) laid outside a reserved main route in force then (bv_beleidsgebied soort hoofdtrace, bv_van_kracht) where they run parallel to it: pieces outside the corridor, within afstand_m of it, at least min_lengte_m long; per main route and operator.';

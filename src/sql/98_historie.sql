@@ -9,7 +9,7 @@ DECLARE
     kolom record;
 BEGIN
     FOREACH tabel IN ARRAY ARRAY['bv_beleidsgebied', 'bv_wko_systeem', 'bv_verontreiniging',
-                                 'bv_regel', 'bv_beleidsconstante',
+                                 'bv_regel', 'bv_beleidsconstante', 'bv_gebied', 'bv_gebiedssoort',
                                  -- the register's parts (issue 11): a newer
                                  -- version rewrites them, the old ones are kept
                                  'bv_wko_put', 'bv_monitoringsput', 'bv_monitoringsfilter'] LOOP

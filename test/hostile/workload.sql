@@ -196,6 +196,14 @@ SELECT imkl_id, beheerder, round(lengte_m::numeric, 2), round(lengte_onder_verha
   FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding']::text[], 0::float8) ORDER BY 1;
 SELECT hoofdtrace, beheerder, aantal, round(lengte_m::numeric, 2), klassen, imkl_ids
   FROM bv_hoofdtrace_check(10::float8, 1::float8) ORDER BY 1, 2;
+-- the dig checks on a past and a future peildatum
+SELECT pg_catalog.count(*) FROM bv_graafcheck(st_buffer(st_centroid(
+           (SELECT st_extent(geom)::geometry FROM bv_kabel_leiding)), 50::float8, 8), 1::float8, '2000-01-01'::date);
+SELECT pg_catalog.count(*) FROM bv_graafcheck_levering((SELECT max(id) FROM bv_klic_levering), 1::float8, '2040-01-01'::date);
+SELECT pg_catalog.count(*) FROM bv_drinkwater_onder_verharding(ARRAY['gesloten verharding']::text[], 0::float8, '2000-01-01'::date);
+SELECT pg_catalog.count(*) FROM bv_hoofdtrace_check(10::float8, 1::float8, '2040-01-01'::date);
+SELECT bv_klic_bekend('2027-03-01 00:30+01'::timestamptz, '2027-02-28'::date),
+       bv_klic_bekend(NULL::timestamptz, '2027-02-28'::date);
 SELECT count(*) FROM bv_kabel_leiding_actueel;
 SELECT count(*) FROM bv_klic_voorzorg_actueel;
 SELECT count(*) FROM bv_klic_netwerk_kaart;
@@ -210,11 +218,17 @@ SELECT versie, naam FROM bv_beleidsgebied_op(pg_catalog.now()) ORDER BY naam, ve
 SELECT versie, naam FROM bv_wko_systeem_op(pg_catalog.now()) ORDER BY naam, versie;  -- no id: imported rows take identity values that a rolled-back run does not give back
 SELECT versie, naam FROM bv_verontreiniging_op(pg_catalog.now()) ORDER BY naam, versie;  -- no id: imported rows take identity values that a rolled-back run does not give back
 SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_beleidsgebied, pg_catalog.now());
+SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_gebied, pg_catalog.now());
+SELECT pg_catalog.count(*) FROM bv_historie_op(NULL::bv_gebiedssoort, pg_catalog.now());
 SELECT * FROM bv_wat_verandert('2020-01-01'::date, '2040-01-01'::date);
 \if :{?alleen_lezen}
 \else
 UPDATE bv_beleidsgebied SET naam = naam || ' (werklast)'::text WHERE soort = 'gasveld'::text;
 SELECT id, versie, naam FROM bv_beleidsgebied_historie WHERE soort = 'gasveld'::text ORDER BY id;
+UPDATE bv_gebied SET vraag = 1::float8 WHERE naam = (SELECT min(naam) FROM bv_gebied);
+SELECT versie, naam FROM bv_gebied_historie ORDER BY naam, versie;
+UPDATE bv_gebiedssoort SET omschrijving = omschrijving || ' (werklast)'::text WHERE soort = 'gasveld'::text;
+SELECT soort, versie, standaard FROM bv_gebiedssoort_historie ORDER BY soort, versie;
 SELECT bv_besluit_vastleggen('SRID=28992;POINT(233400 557000)'::geometry, 'open'::text,
                              65::float8, 100::float8, 8::float8, 250::float8,
                              '2026-06-01'::date, 'werklast'::text) > 0::bigint AS vastgelegd;
