@@ -205,11 +205,14 @@ BEGIN
     END IF;
 
     -- the current voorkomen of each object: still valid, else the last one
-    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_huidig (
-        identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
-        bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
-        geom geometry, actie text, postcode text, huisnummer integer, huisletter text, toevoeging text,
-        adresseerbaar_object text, hoofdadres text, nevenadressen text[]) ON COMMIT DROP;
+    -- (made once per transaction: a second file in it gets no notice)
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_huidig'::text) IS NULL THEN
+        CREATE TEMP TABLE pg_temp.bv_bag_huidig (
+            identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
+            bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
+            geom geometry, actie text, postcode text, huisnummer integer, huisletter text, toevoeging text,
+            adresseerbaar_object text, hoofdadres text, nevenadressen text[]) ON COMMIT DROP;
+    END IF;
     TRUNCATE pg_temp.bv_bag_huidig;
     INSERT INTO pg_temp.bv_bag_huidig (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar,
                                        voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, geom,
@@ -380,12 +383,16 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'Read is sl-bag-extract:bagStand of namespace http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 (IMBAG v20200601), with verblijfsobjecten or panden.';
     END IF;
-    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_rij (
+    -- a fresh table each time: one made earlier in the transaction (by a
+    -- caller, with other columns) is replaced, without a notice
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_rij'::text) IS NOT NULL THEN
+        DROP TABLE pg_temp.bv_bag_rij;
+    END IF;
+    CREATE TEMP TABLE pg_temp.bv_bag_rij (
         soort text, identificatie text, voorkomen text, begin_geldigheid text, eind_geldigheid text,
         tijdstip_registratie text, eind_registratie text, status text, gebruiksdoel text, oppervlakte text,
         bouwjaar text, pand_ids text, geom text, postcode text, huisnummer text, huisletter text, toevoeging text,
         adresseerbaar_object text, hoofdadres text, nevenadressen text) ON COMMIT DROP;
-    TRUNCATE pg_temp.bv_bag_rij;
     INSERT INTO pg_temp.bv_bag_rij (soort, identificatie, voorkomen, begin_geldigheid, eind_geldigheid,
         tijdstip_registratie, eind_registratie, status, gebruiksdoel, oppervlakte, bouwjaar, pand_ids, geom,
         postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object, hoofdadres, nevenadressen)
