@@ -254,4 +254,44 @@ else
     check "PyQGIS (Debian python3-qgis) is installed" 1 "python3-qgis is missing: bin/bodemvisie test installs it (BV_TEST_PACKAGES)"
 fi
 
+# ---------------------------------------------------------------------------
+# 6. QGIS Server (Debian's qgis-server-wms/-wfs) on the same project, its
+# FastCGI program run as a plain CGI program (one request per run)
+echo "# QGIS Server"
+fcgi=/usr/lib/cgi-bin/qgis_mapserv.fcgi
+if [ -x "$fcgi" ] && [ -e /usr/lib/qgis/server/libwms.so ] && [ -e /usr/lib/qgis/server/libwfs.so ] && [ -s "$tmp/bodemvisie.qgs" ]; then
+    # qgis_get QUERY OUT: the body to OUT, prints the HTTP status
+    qgis_get() {
+        mkdir -p "$tmp/qgis-home"
+        env -i PATH=/usr/bin:/bin HOME="$tmp/qgis-home" QT_QPA_PLATFORM=offscreen QGIS_SERVER_LOG_STDERR=1 QGIS_SERVER_LOG_LEVEL=2 \
+            PGHOST="${PGHOST:-}" PGPORT="${PGPORT:-}" PGUSER="${PGUSER:-}" PGPASSWORD="${PGPASSWORD:-}" \
+            GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET SERVER_NAME=127.0.0.1 SERVER_PORT=80 SERVER_PROTOCOL=HTTP/1.0 \
+            SCRIPT_NAME=/cgi-bin/qgis_mapserv.fcgi QUERY_STRING="MAP=$tmp/bodemvisie.qgs&$1" \
+            REQUEST_URI="/cgi-bin/qgis_mapserv.fcgi?MAP=$tmp/bodemvisie.qgs&$1" \
+            timeout 120 "$fcgi" 2>>"$tmp/qgis-server.err" |
+        python3 -c 'import re, sys
+out = sys.stdin.buffer.read()
+i = min([j for j in (out.find(b"\r\n\r\n"), out.find(b"\n\n")) if j >= 0] or [len(out)])
+head, body = out[:i], out[i:].lstrip(b"\r\n")
+open(sys.argv[1], "wb").write(body)
+m = re.search(rb"^Status:\s*([0-9]+)", head, re.M)
+print(m.group(1).decode() if m else (200 if head else 0))' "$2"
+    }
+    st=$(qgis_get "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities" "$tmp/qcaps.xml")
+    missing=$(awk '{ print $1 }' "$tmp/qgs-want" | while read -r l; do grep -q "<Name>$l</Name>" "$tmp/qcaps.xml" || echo "$l"; done)
+    [ "$st" = 200 ] && [ -z "$missing" ]
+    check "QGIS Server WMS GetCapabilities lists every layer ($(wc -l < "$tmp/qgs-want"))" $? "status $st, missing: $missing $(tail -3 "$tmp/qgis-server.err")"
+    st=$(qgis_get "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=bodemenergie_open_25_300,beleidsgebieden,wko_bellen,pluimen&STYLES=&CRS=EPSG:28992&BBOX=228500,552000,238500,560500&WIDTH=500&HEIGHT=425&FORMAT=image/png" "$tmp/qmap.png")
+    sd=$(gdalinfo -stats "$tmp/qmap.png" 2>/dev/null | sed -n 's/.*STATISTICS_STDDEV=//p' | sort -g | tail -n 1)
+    [ "$st" = 200 ] && file "$tmp/qmap.png" | grep -q "PNG image data, 500 x 425" && awk -v s="${sd:-0}" 'BEGIN { exit !(s > 5) }'
+    check "QGIS Server WMS GetMap renders a 500x425 PNG that is not blank (stddev ${sd:-none})" $? "status $st, $(file "$tmp/qmap.png"), $(head -c 300 "$tmp/qmap.png")"
+    want=$(q "SELECT count(*) FROM bv_kaart_pluimen_m")
+    st=$(qgis_get "SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=pluimen&OUTPUTFORMAT=application/vnd.geo%2Bjson" "$tmp/qwfs.json")
+    r=$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["features"]; print(len(f), all("aanpak" in x["properties"] and "cluster_m2" in x["properties"] for x in f))' "$tmp/qwfs.json" 2>&1)
+    [ "$st" = 200 ] && [ "$r" = "$want True" ]
+    check "QGIS Server WFS GetFeature pluimen: $want GeoJSON features with attributes" $? "status $st, got '$r' $(head -c 300 "$tmp/qwfs.json")"
+else
+    check "QGIS Server (Debian qgis-server-wms, qgis-server-wfs) is installed" 1 "$fcgi or its WMS/WFS modules are missing: bin/bodemvisie test installs them (BV_TEST_PACKAGES)"
+fi
+
 [ "$fails" -eq 0 ]
