@@ -52,7 +52,14 @@ for t in $(q "SELECT table_name FROM bv_gt_pk_metadata ORDER BY 1"); do
     bad=$(q "SELECT count(*) - count(DISTINCT id) + count(*) FILTER (WHERE id IS NULL) FROM $t")
     [ "$bad" = 0 ]; check "key id of $t is unique and never NULL" $? "$bad duplicate or NULL ids"
 done
-[ "$n" -ge 11 ]; check "bv_gt_pk_metadata declares the key of $n published views" $? "only $n"
+[ "$n" -ge 17 ]; check "bv_gt_pk_metadata declares the key of $n published views" $? "only $n"
+# and none is left out: every view with a geometry is listed (or has no id)
+nokey=$(q "SELECT g.f_table_name FROM geometry_columns g
+            JOIN pg_class c ON c.relname = g.f_table_name AND c.relkind IN ('v', 'm')
+            JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+            JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'bodemvisie'
+           WHERE g.f_table_name NOT IN (SELECT table_name FROM bv_gt_pk_metadata)")
+[ -z "$nokey" ]; check "every published view with a geometry has its key in bv_gt_pk_metadata" $? "$nokey"
 noidx=$(q "SELECT c.relname FROM pg_class c WHERE c.relkind = 'm' AND c.relname LIKE 'bv\_kaart\_%'
             AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
                              WHERE i.indrelid = c.oid AND i.indisunique AND i.indnatts = 1 AND a.attname = 'id')")
