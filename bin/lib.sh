@@ -9,8 +9,9 @@ BV_PACKAGES=(
     chromium poppler-utils
 )
 # Only the test suite needs these (the libFuzzer target, test/check-fuzz.sh;
-# PyQGIS for test/check-ows.sh, which loads the QGIS project headless).
-BV_TEST_PACKAGES=(clang libclang-rt-14-dev python3-qgis)
+# PyQGIS and QGIS Server for test/check-ows.sh, which loads the QGIS project
+# headless and serves it over WMS and WFS).
+BV_TEST_PACKAGES=(clang libclang-rt-14-dev python3-qgis qgis-server-bin qgis-server-wms qgis-server-wfs)
 BV_PG_VERSION=15
 export PG_CONFIG=/usr/lib/postgresql/$BV_PG_VERSION/bin/pg_config
 

@@ -112,6 +112,11 @@ def main():
              f'{e(loc["x"])}, {e(loc["y"])}'
              + (f"; maaiveld {m(loc['maaiveld_nap'])} m NAP" if loc.get("maaiveld_nap") is not None else "")
              + ".</p>")
+    if loc.get("adres"):
+        a = loc["adres"]
+        p.append(f'<p class="adres">Adres: <strong>{e(a["adres"])}</strong> (BAG: nummeraanduiding '
+                 f'{e(a["nummeraanduiding"])}, {e(a["adresrol"])} van verblijfsobject {e(a["verblijfsobject"])}). '
+                 f'De plek in dit rapport is het punt van dat verblijfsobject.</p>')
     p.append("<h2>Samenvatting</h2><ul class=\"samenvatting\">")
     for v in r.get("vragen") or []:
         p.append(f'<li><span class="label" style="background:{ORDEEL_KLEUR.get(v["oordeel"], "#ccc")}">'

@@ -8,9 +8,11 @@
 #   API, e.g. https://kaart.example.nl/cgi-bin/mapserv/bodemvisie/ogcapi
 #   Without them MapServer derives both from each request, which is right
 #   whenever the web server passes the real host name.
-# --config OUT.conf: also write a MapServer configuration file (a copy of
-#   demo/mapserver.conf) whose MAPS block names this map "bodemvisie", as
-#   the OGC API needs: .../mapserv/bodemvisie/ogcapi/collections
+# --config OUT.conf: also write OUTPUT-ogcapi.map (the same layers in
+#   longitude/latitude for the OGC API, see below) and a MapServer
+#   configuration file (a copy of demo/mapserver.conf) whose MAPS block names
+#   that map "bodemvisie", as the OGC API needs:
+#   .../mapserv/bodemvisie/ogcapi/collections
 # --legenda: draw the legend and scale bar into the picture (map2img, the
 #   demo's map.png); without it WMS tiles carry neither.
 # The soil-energy layers follow the rulebook: one layer per system type and
@@ -101,10 +103,41 @@ awk -v lagen="$lagen" '/@BODEMENERGIE_LAGEN@/ { while ((getline l < lagen) > 0) 
 R="$resource" awk '/^@ONLINERESOURCE@$/ { print ENVIRON["R"]; next } { print }' |
 sed -e "s|@CONNECTION@|$conn|g" -e "s|@DEMO_DIR@|$here|g" -e "s|@LEGENDA@|$legenda|g" > "$out"
 
-# a configuration that names the map for the OGC API (MAPS "bodemvisie")
+# The OGC API gets a map of its own, OUTPUT-ogcapi.map, in longitude/latitude:
+# MapServer 8.0 reads the bbox parameter, and writes the items, in its
+# built-in "+proj=latlong +ellps=WGS84", which names no datum, so PROJ
+# converts between it and RD New without the datum shift to WGS 84 (a
+# ballpark transformation): a bbox landed about 40 m west and 120 m south of
+# where it was asked (small boxes missed the features inside them) and the
+# items lay as far off.  In this map PostGIS transforms every layer to
+# EPSG:4326 (with the datum shift of spatial_ref_sys) and MapServer has
+# nothing left to transform: the bbox and the items are exact.
+# A configuration names that map for the OGC API (MAPS "bodemvisie").
 if [ -n "$config" ]; then
     abs=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+    oga_map=${abs%.map}-ogcapi.map
+    read -r x0 y0 x1 y1 < <(awk '$1 == "EXTENT" { print $2, $3, $4, $5; exit }' "$out")
+    ext=$(psql -X -q -At -d "$db" -v ON_ERROR_STOP=1 -v x0="$x0" -v y0="$y0" -v x1="$x1" -v y1="$y1" <<'SQL'
+SELECT concat_ws(' ', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e))
+  FROM (SELECT ST_Transform(ST_Segmentize(ST_MakeEnvelope(:x0, :y0, :x1, :y1, 28992), 100::float8), 4326)::box2d AS e) b;
+SQL
+)
+    awk -v ext="$ext" '
+        /^  EXTENT / { print "  EXTENT " ext; next }
+        /^  UNITS METERS$/ { print "  UNITS DD"; next }
+        /^    "EPSG:28992"$/ && !done { print "    \"EPSG:4326\""; done = 1; next }
+        /^    DATA "geom from \(.*\) as t using unique id using srid=28992"$/ {
+            q = $0
+            sub(/^    DATA "geom from /, "", q)
+            sub(/ as t using unique id using srid=28992"$/, "", q)
+            print "    DATA \"geom_wgs84 from (select k.*, st_transform(k.geom, 4326) as geom_wgs84 from " q " as k) as t using unique id using srid=4326\""
+            next
+        }
+        { print }' "$out" > "$oga_map"
+    if grep -q 'srid=28992' "$oga_map"; then
+        echo "mapfile.sh: a layer of $oga_map still reads RD New" >&2; exit 1
+    fi
     M="  MAPS
-    \"bodemvisie\" \"$abs\"
+    \"bodemvisie\" \"$oga_map\"
   END" awk '/^END$/ { print ENVIRON["M"] } { print }' "$here/mapserver.conf" > "$config"
 fi

@@ -153,6 +153,13 @@ for systeem, van, tot, kaartlaag in banden:
     if (systeem, kaartlaag) != ("open", "open_25_300"):
         be.findLayer(lyr.id()).setItemVisibilityChecked(False)   # one band at a time
 
+# QGIS Server: WMS serves every layer; WFS only the layers listed here (all,
+# under their short names, the same as MapServer's), in RD New and WGS 84
+project.writeEntry("WFSLayers", "/", [lyr.id() for lyr in project.mapLayers().values()])
+project.writeEntry("WMSCrsList", "/", ["EPSG:28992", "EPSG:4326", "EPSG:3857"])
+project.writeEntry("WMSServiceCapabilities", "/", True)
+project.writeEntry("WMSServiceTitle", "/", project.title())
+
 if not project.write(out):
     sys.exit("qgis-project.py: cannot write " + out)
 print("wrote %s with %d layers" % (out, len(project.mapLayers())))

@@ -29,6 +29,12 @@ views=$(psql -X -At -c "
 for v in $views; do
     if grep -rqw "$v" "$root/doc"; then echo "  ok   view $v"; else echo "  FAIL view $v: not in doc/"; missing=$((missing + 1)); fi
 done
+# a synopsis is a signature, not runnable SQL: it is not tagged sql
+for f in "$root"/doc/reference/*.md; do
+    if awk '/^## Synopsis/ { s = 1; next } /^## / { s = 0 } s && /^```sql/ { bad = 1 } END { exit !bad }' "$f"; then
+        echo "  FAIL ${f#$root/}: the Synopsis block is tagged sql (it is a signature, not runnable SQL)"; missing=$((missing + 1))
+    fi
+done
 echo "  examples of doc/ (test/doc-examples.py)"
 examples=0
 python3 "$root/test/doc-examples.py" || examples=1

@@ -25,6 +25,7 @@ state() {
         (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_beleidsgebied t),
         (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_verblijfsobject t),
         (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_pand t),
+        (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_nummeraanduiding t),
         (SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
            FROM pg_sequences WHERE sequencename LIKE 'bv\_%')))"
 }
@@ -136,7 +137,7 @@ if [ -d "$bag" ]; then
     out=$(bagi "$bag" 2>&1); rc=$?
     expect "exit 0" "$rc" "0"
     expect "summary lines" "$(grep -v '^bodemvisie import: skipped' <<< "$out")" \
-"0221NUM15092020-000001.xml: BAG NUM: niet gelezen (alleen VBO en PND worden gelezen)
+"0221NUM15092020-000001.xml: BAG NUM, 9 object(en) in 15 voorkomen(s): 9 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen)
 0221PND15092020-000001.xml: BAG PND, 2 object(en) in 6 voorkomen(s): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen)
 0221VBO15092020-000001.xml: BAG VBO, 2 object(en) in 5 voorkomen(s): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen)"
     expect "unit 0221010000330226: its current voorkomen (4), building year from its pand" \
@@ -148,13 +149,38 @@ if [ -d "$bag" ]; then
         "$(q "SELECT string_agg(concat_ws('/', identificatie, bouwjaar, voorkomen, ST_NPoints(geom), round(ST_Area(geom))), ' ' ORDER BY identificatie) FROM bv_pand")" \
         "0221100000311191/1992/2/5/20 0221100000312938/1585/4/14/187"
     expect "dwellings within 500 m: 1 (the office unit is none)" "$(q "SELECT bv_woningen_in(ST_Buffer('SRID=28992;POINT(206300 447450)'::geometry, 500::float8, 8), CURRENT_DATE)")" "1"
+    expect "addresses: current voorkomen of each, postcode only where the current one has it" \
+        "$(q "SELECT string_agg(concat_ws('/', identificatie, coalesce(postcode, '-'), huisnummer, coalesce(huisletter, '-'), adresseerbaar_object, voorkomen), ' ' ORDER BY identificatie) FROM bv_nummeraanduiding")" \
+        "0221200000330151/6982CZ/2/-/Ligplaats/1 0221200000330153/6982CZ/20/-/Ligplaats/1 0221200000330171/6981ED/1/-/Standplaats/1 0221200000330173/6981ED/4/-/Standplaats/1 0221200000330227/6981CH/4/-/Verblijfsobject/1 0221200000330229/-/9/l/Verblijfsobject/3 0221200000330998/-/9/x/Verblijfsobject/3 0221200000330999/-/9/y/Verblijfsobject/3 0362200001221879/-/9/y/Verblijfsobject/3"
+    expect "units keep their main and other addresses" \
+        "$(q "SELECT string_agg(concat_ws('/', identificatie, hoofdadres, nevenadressen::text), ' ' ORDER BY identificatie) FROM bv_verblijfsobject")" \
+        "0221010000330226/0221200000330227/{} 0221010000330999/0221200000330229/{0221200000330998,0221200000330999}"
+    expect "bv_adres_locatie: 6981CH 4 is the point of unit 0221010000330226" \
+        "$(q "SELECT concat_ws('/', adres_bag, nummeraanduiding, verblijfsobject, adresrol, ST_AsEWKT(geom)) FROM bv_adres_locatie('6981CH 4'::text)")" \
+        "6981 CH 4/0221200000330227/0221010000330226/hoofdadres/SRID=28992;POINT(206335.699 447529.842)"
+    expect "bv_adres_locatie: spelling (space, lower case, comma) does not matter" \
+        "$(q "SELECT verblijfsobject FROM bv_adres_locatie(' 6981 ch, 4 '::text)")" "0221010000330226"
+    adres_fout() {  # adres_fout NAME ADRES PATTERN [PEILDATUM]
+        local msg
+        msg=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "SELECT * FROM bv_adres_locatie('$2'::text, coalesce(${4:-NULL}::date, CURRENT_DATE))" 2>&1)
+        if [ $? -ne 0 ] && grep -q '22023' <<< "$msg" && grep -qF -- "$3" <<< "$msg"; then ok "$1 ($(grep -m1 ERROR <<< "$msg" | cut -c1-140))"
+        else bad "$1: expected SQLSTATE 22023 and '$3', got: $msg"; fi
+    }
+    adres_fout "an unknown address is refused" "6981 CH 5" 'adres "6981 CH 5" is not in the BAG as loaded (9 addresses, valid on'
+    adres_fout "a letter that is not there is refused, naming the address that is" "6981 ED 4x" 'is not in the BAG: at 6981 ED 4 there is one address: 6981 ED 4'
+    adres_fout "a standplaats has no unit: refused with the reason" "6981 ED 4" 'adres "6981 ED 4" (nummeraanduiding 0221200000330173, of a standplaats) has no unit'
+    adres_fout "a street name is not read" "Lonerstraat 1" 'is not a postcode and house number'
+    adres_fout "before the address was issued (peildatum)" "6981CH 4" 'is not in the BAG as loaded (0 addresses, valid on 2009-01-01)' "'2009-01-01'"
     s3=$(state)
     out=$(bagi "$bag" 2>&1)
-    expect "again: ongewijzigd, nothing changed" "$(grep -c ' 0 nieuw, 0 vervangen, 2 ongewijzigd' <<< "$out")|$(state)" "2|$s3"
+    expect "again: ongewijzigd, nothing changed" "$(grep -c ' 0 nieuw, 0 vervangen, [0-9] ongewijzigd' <<< "$out")|$(state)" "3|$s3"
     # the SQL function for ETL jobs gives the same rows
     expect "bv_bag_import(xml) agrees with the streaming import" \
         "$(q "BEGIN; SELECT concat_ws(' ', soort, objecten, voorkomens, nieuw, vervangen, ongewijzigd, ouder) FROM bv_bag_import(XMLPARSE(DOCUMENT convert_from(pg_read_binary_file('$bag/0221VBO15092020-000001.xml'), 'UTF8')), 'sql'::text); ROLLBACK" 2>/dev/null || echo unreadable)" \
         "VBO 2 5 0 0 2 0"
+    expect "bv_bag_import(xml) reads the addresses as the streaming import does" \
+        "$(q "BEGIN; SELECT concat_ws(' ', soort, objecten, voorkomens, nieuw, vervangen, ongewijzigd, ouder) FROM bv_bag_import(XMLPARSE(DOCUMENT convert_from(pg_read_binary_file('$bag/0221NUM15092020-000001.xml'), 'UTF8')), 'sql'::text); ROLLBACK" 2>/dev/null || echo unreadable)" \
+        "NUM 9 15 0 0 9 0"
 else
     echo "  skip $bag not present"
 fi

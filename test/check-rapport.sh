@@ -69,4 +69,70 @@ check "--geen-pdf writes no PDF" $? "a PDF was written"
 BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --punt 233100,557000 --systeem open "$tmp/bad" 2>"$tmp/err3"
 [ $? -ne 0 ] && grep -q "systeem, diepte_van_m and diepte_tot_m together" "$tmp/err3"
 check "a planned system without depths is refused" $? "$(cat "$tmp/err3")"
+# 6. an address: looked up in the loaded BAG (bv_adres_locatie), the report
+# names it.  Invented addresses in Assen (the real BAG sample is Doesburg, far
+# from the sample data; test/check-import-gio-bag.sh looks up its addresses).
+python3 - "$tmp" <<'EOF'
+import sys
+kop = ('<?xml version="1.0" encoding="UTF-8"?>\n<sl-bag-extract:bagStand xmlns:Objecten="www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601" '
+       'xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:Historie="www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601" '
+       'xmlns:Objecten-ref="www.kadaster.nl/schemas/lvbag/imbag/objecten-ref/v20200601" '
+       'xmlns:sl-bag-extract="http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601" '
+       'xmlns:sl="http://www.kadaster.nl/schemas/standlevering-generiek/1.0"><sl:standBestand><sl:inhoud><sl:objectTypen>'
+       '<sl:objectType>%s</sl:objectType></sl:objectTypen></sl:inhoud><sl:stand>')
+voet = '</sl:stand></sl:standBestand></sl-bag-extract:bagStand>\n'
+vk = ('<Objecten:voorkomen><Historie:Voorkomen><Historie:voorkomenidentificatie>1</Historie:voorkomenidentificatie>'
+      '<Historie:beginGeldigheid>2015-01-01</Historie:beginGeldigheid><Historie:tijdstipRegistratie>2015-01-01T09:00:00.000'
+      '</Historie:tijdstipRegistratie></Historie:Voorkomen></Objecten:voorkomen>')
+# id, postcode, number, letter
+num = [("0106200000000121", "9401AB", 12, "a"), ("0106200000000122", "9401AB", 12, "b"), ("0106200000000140", "9401AB", 14, None)]
+# id, main address, x, y
+vbo = [("0106010000000121", "0106200000000121", 235800, 557400), ("0106010000000122", "0106200000000122", 233100, 557000),
+       ("0106010000000141", "0106200000000140", 233150, 557000), ("0106010000000142", "0106200000000140", 233160, 557000)]
+with open(sys.argv[1] + "/0106NUM01012025-000001.xml", "w") as f:
+    f.write(kop % "NUM")
+    for i, pc, nr, lt in num:
+        f.write('<sl-bag-extract:bagObject><Objecten:Nummeraanduiding><Objecten:identificatie domein="NL.IMBAG.Nummeraanduiding">%s'
+                '</Objecten:identificatie><Objecten:huisnummer>%d</Objecten:huisnummer>%s<Objecten:postcode>%s</Objecten:postcode>'
+                '<Objecten:typeAdresseerbaarObject>Verblijfsobject</Objecten:typeAdresseerbaarObject>'
+                '<Objecten:status>Naamgeving uitgegeven</Objecten:status>%s</Objecten:Nummeraanduiding></sl-bag-extract:bagObject>'
+                % (i, nr, "<Objecten:huisletter>%s</Objecten:huisletter>" % lt if lt else "", pc, vk))
+    f.write(voet)
+with open(sys.argv[1] + "/0106VBO01012025-000001.xml", "w") as f:
+    f.write(kop % "VBO")
+    for i, adr, x, y in vbo:
+        f.write('<sl-bag-extract:bagObject><Objecten:Verblijfsobject><Objecten:heeftAlsHoofdadres><Objecten-ref:NummeraanduidingRef '
+                'domein="NL.IMBAG.Nummeraanduiding">%s</Objecten-ref:NummeraanduidingRef></Objecten:heeftAlsHoofdadres>%s'
+                '<Objecten:identificatie domein="NL.IMBAG.Verblijfsobject">%s</Objecten:identificatie><Objecten:geometrie><Objecten:punt>'
+                '<gml:Point srsName="urn:ogc:def:crs:EPSG::28992" srsDimension="3"><gml:pos>%d %d 0.0</gml:pos></gml:Point>'
+                '</Objecten:punt></Objecten:geometrie><Objecten:gebruiksdoel>woonfunctie</Objecten:gebruiksdoel>'
+                '<Objecten:oppervlakte>90</Objecten:oppervlakte><Objecten:status>Verblijfsobject in gebruik</Objecten:status>'
+                '<Objecten:maaktDeelUitVan><Objecten-ref:PandRef domein="NL.IMBAG.Pand">0106100000000001</Objecten-ref:PandRef>'
+                '</Objecten:maaktDeelUitVan></Objecten:Verblijfsobject></sl-bag-extract:bagObject>' % (adr, vk, i, x, y))
+    f.write(voet)
+EOF
+"$root/bin/bodemvisie" import "$tmp/0106NUM01012025-000001.xml" "$tmp/0106VBO01012025-000001.xml" >"$tmp/imp" 2>&1
+check "the invented BAG addresses load" $? "$(cat "$tmp/imp")"
+out=$tmp/adres
+BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401 ab 12A' --maaiveld 12 --systeem gesloten --van 0 --tot 12 \
+    --geen-pdf "$out" 2>"$tmp/err4"
+check "rapport --adres writes the page" $? "$(cat "$tmp/err4")"
+loc=$(python3 -c 'import json,sys; l=json.load(open(sys.argv[1]))["locatie"]; print(l["x"], l["y"], l["label"], l["adres"]["nummeraanduiding"], l["adres"]["verblijfsobject"], l["adres"]["adresrol"])' "$out/rapport.json" 2>&1)
+[ "$loc" = "235800.0 557400.0 9401 AB 12a 0106200000000121 0106010000000121 hoofdadres" ]
+check "the report is at the unit's point and names its address ($loc)" $? "got: $loc"
+for zin in "Bodem en ondergrond: 9401 AB 12a" "Adres: <strong>9401 AB 12a</strong> (BAG: nummeraanduiding 0106200000000121, hoofdadres van verblijfsobject 0106010000000121)" \
+           "Mag hier niet."; do
+    grep -qF "$zin" "$out/rapport.html"
+    check "HTML says: $zin" $? "not in the page"
+done
+BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401 AB 12' --geen-pdf "$tmp/dubbel" 2>"$tmp/err5"
+[ $? -ne 0 ] && grep -qF 'adres "9401 AB 12" is not in the BAG without a letter or addition: at 9401 AB 12 there are 2 addresses: 9401 AB 12a, 9401 AB 12b' "$tmp/err5" \
+    && [ ! -e "$tmp/dubbel/rapport.json" ] && [ ! -e "$tmp/dubbel/rapport.html" ]
+check "an address without its letter is refused, naming both candidates, no files" $? "$(cat "$tmp/err5")"
+BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401AB 14' --geen-pdf "$tmp/twee" 2>"$tmp/err6"
+[ $? -ne 0 ] && grep -qF 'adres "9401AB 14" (nummeraanduiding 0106200000000140) is the hoofdadres of 2 units: 0106010000000141, 0106010000000142' "$tmp/err6"
+check "an address of two units is refused, naming them" $? "$(cat "$tmp/err6")"
+BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401 AB 99' --geen-pdf "$tmp/onbekend" 2>"$tmp/err7"
+[ $? -ne 0 ] && grep -qF 'adres "9401 AB 99" is not in the BAG as loaded' "$tmp/err7"
+check "an unknown address is refused" $? "$(cat "$tmp/err7")"
 [ "$fails" -eq 0 ]

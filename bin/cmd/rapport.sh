@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# summary: write the location report (HTML and PDF, plain Dutch) for a point or plan polygon
+# summary: write the location report (HTML and PDF, plain Dutch) for a point, an address or a plan polygon
 set -euo pipefail
 source "$BV_ROOT/bin/lib.sh"
 
 usage() {
     cat <<'USAGE'
-usage: bin/bodemvisie rapport [options] (--punt X,Y | --wkt WKT) OUTDIR
+usage: bin/bodemvisie rapport [options] (--punt X,Y | --adres ADRES | --wkt WKT) OUTDIR
 
 Writes OUTDIR/rapport.html (one self-contained page) and OUTDIR/rapport.pdf
 (the same, printed by headless Chromium) for one location, in plain Dutch,
@@ -15,8 +15,12 @@ map layers refreshed (SELECT bv_kaart_verversen()). Also OUTDIR/rapport.json:
 the same content as data (SQL: bv_locatierapport).
 
   --punt X,Y          the location in RD New (EPSG:28992), e.g. 233100,557000
+  --adres ADRES       a postcode and house number, e.g. '9401 AB 12a': the
+                      point of its unit in the loaded BAG (bv_adres_locatie;
+                      an unknown or ambiguous address is refused, naming the
+                      candidates); the report names the address
   --wkt WKT           a point or plan polygon in RD New instead
-  --label TEXT        what to call the location (an address, a plot)
+  --label TEXT        what to call the location (a plot; default the address)
   --maaiveld NAP      ground level in m NAP (for the pot clay and the aquifers)
   --systeem S --van M --tot M
                       a planned system: open, gesloten or geothermie, with the
@@ -29,11 +33,12 @@ Exit status 0 when both files were written.
 USAGE
 }
 
-punt= wkt= label= maaiveld= systeem= van= tot= peildatum= pdf=1 out=
+punt= adres= wkt= label= maaiveld= systeem= van= tot= peildatum= pdf=1 out=
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
         --punt) punt=$2; shift 2 ;;
+        --adres) adres=$2; shift 2 ;;
         --wkt) wkt=$2; shift 2 ;;
         --label) label=$2; shift 2 ;;
         --maaiveld) maaiveld=$2; shift 2 ;;
@@ -51,7 +56,8 @@ if [ -n "$punt" ]; then
     x=${punt%,*}; y=${punt#*,}
     wkt="POINT($x $y)"
 fi
-[ -n "$wkt" ] || bv_die "give --punt X,Y or --wkt WKT"
+[ -z "$adres" ] || [ -z "$wkt" ] || bv_die "give one location: --punt, --adres or --wkt"
+[ -n "$wkt$adres" ] || bv_die "give --punt X,Y, --adres ADRES or --wkt WKT"
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -59,17 +65,29 @@ trap 'rm -rf "$tmp"' EXIT
 # psql variables carry every value as a quoted literal: no SQL is built
 # from the command line.
 psql -X -q -At -v ON_ERROR_STOP=1 \
-     -v wkt="SRID=28992;$wkt" -v label="$label" -v maaiveld="$maaiveld" \
-     -v systeem="$systeem" -v van="$van" -v tot="$tot" -v peildatum="$peildatum" <<'SQL' > "$out/rapport.json"
-SELECT bv_locatierapport(:'wkt'::geometry,
-                         nullif(:'maaiveld', '')::float8,
-                         nullif(:'systeem', '')::text,
-                         nullif(:'van', '')::float8,
-                         nullif(:'tot', '')::float8,
-                         coalesce(nullif(:'peildatum', '')::date, CURRENT_DATE),
-                         nullif(:'label', '')::text,
-                         500::float8);
+     -v wkt="${wkt:+SRID=28992;$wkt}" -v adres="$adres" -v label="$label" -v maaiveld="$maaiveld" \
+     -v systeem="$systeem" -v van="$van" -v tot="$tot" -v peildatum="$peildatum" <<'SQL' > "$out/rapport.json.tmp" \
+     || { rm -f "$out/rapport.json.tmp"; exit 1; }
+-- an address: the point of its unit (bv_adres_locatie), and the address in
+-- the report's locatie.adres
+SELECT CASE WHEN a.adres_bag IS NULL THEN r.rapport
+            ELSE pg_catalog.jsonb_set(r.rapport, '{locatie,adres}',
+                     pg_catalog.jsonb_build_object('adres', a.adres_bag, 'invoer', nullif(:'adres', ''),
+                         'nummeraanduiding', a.nummeraanduiding, 'verblijfsobject', a.verblijfsobject,
+                         'adresrol', a.adresrol)) END
+  FROM (SELECT nullif(:'adres', '')::text AS adres,
+               coalesce(nullif(:'peildatum', '')::date, CURRENT_DATE) AS peildatum) i
+  LEFT JOIN LATERAL bv_adres_locatie(i.adres, i.peildatum) a ON true
+  CROSS JOIN LATERAL (SELECT bv_locatierapport(coalesce(a.geom, nullif(:'wkt', '')::geometry),
+                                               nullif(:'maaiveld', '')::float8,
+                                               nullif(:'systeem', '')::text,
+                                               nullif(:'van', '')::float8,
+                                               nullif(:'tot', '')::float8,
+                                               i.peildatum,
+                                               coalesce(nullif(:'label', '')::text, a.adres_bag),
+                                               500::float8) AS rapport) r;
 SQL
+mv "$out/rapport.json.tmp" "$out/rapport.json"
 
 # the map snippet: 1.2 km around the location, rendered by MapServer
 read -r cx cy < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["locatie"]; print(r["x"], r["y"])' "$out/rapport.json")

@@ -1,15 +1,16 @@
 """BAG 2.0 extract files (IMBAG v20200601, "stand" deliveries of the
 Kadaster: root sl-bag-extract:bagStand) -> bv_verblijfsobject (units,
-VBO) and bv_pand (buildings, PND); doc/bag.md.
+VBO, with their addresses' ids), bv_pand (buildings, PND) and
+bv_nummeraanduiding (addresses, NUM); doc/bag.md.
 
 A municipal extract is tens of MB per object type, so the file is never held
 in memory: expat streams it, every object (Objecten:Verblijfsobject or
-Objecten:Pand, with each of its voorkomens) becomes one COPY row of
+Objecten:Pand or Objecten:Nummeraanduiding, with each of its voorkomens) becomes one COPY row of
 pg_temp.bv_bag_rij (text columns, the values as the file gives them, the
 geometry as EWKT), and the SQL function bv_bag_laad(bron) validates and maps
 them (which voorkomen is current, new/replaced/unchanged/older, building
 year).  Memory is bounded by one object.  Files of other object types
-(NUM, OPR, WPL, LIG, STA) are recognised by their sl:objectType and left
+(OPR, WPL, LIG, STA) are recognised by their sl:objectType and left
 out without reading further.
 """
 import os
@@ -25,8 +26,8 @@ HIS = "www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601"
 GML = "http://www.opengis.net/gml/3.2"
 SL = "http://www.kadaster.nl/schemas/standlevering-generiek/1.0"
 
-SOORTEN = {"Verblijfsobject": "VBO", "Pand": "PND"}
-GELEZEN = ("VBO", "PND")
+SOORTEN = {"Verblijfsobject": "VBO", "Pand": "PND", "Nummeraanduiding": "NUM"}
+GELEZEN = ("VBO", "PND", "NUM")
 # leaf elements whose text is kept: (namespace, local name) -> key
 VELDEN = {
     (OBJ, "identificatie"): "id",
@@ -38,10 +39,16 @@ VELDEN = {
     (OBJ, "status"): "status",
     (OBJ, "oppervlakte"): "opp",
     (OBJ, "oorspronkelijkBouwjaar"): "bouwjaar",
+    (OBJ, "postcode"): "postcode",
+    (OBJ, "huisnummer"): "huisnummer",
+    (OBJ, "huisletter"): "huisletter",
+    (OBJ, "huisnummertoevoeging"): "toevoeging",
+    (OBJ, "typeAdresseerbaarObject"): "adresseerbaar",
 }
 KOLOMMEN = ("soort", "identificatie", "voorkomen", "begin_geldigheid", "eind_geldigheid",
             "tijdstip_registratie", "eind_registratie", "status", "gebruiksdoel", "oppervlakte",
-            "bouwjaar", "pand_ids", "geom")
+            "bouwjaar", "pand_ids", "geom", "postcode", "huisnummer", "huisletter", "toevoeging",
+            "adresseerbaar_object", "hoofdadres", "nevenadressen")
 
 
 class _Klaar(Exception):
@@ -73,16 +80,18 @@ class Lezer:
         if o is None:
             if ns == OBJ and local in SOORTEN:
                 self.obj = {"soort": SOORTEN[local], "doel": [], "panden": [], "punt": None,
-                            "vlak": None, "diepte": 0}
-            elif ns == OBJ and local in ("Ligplaats", "Standplaats", "Nummeraanduiding", "OpenbareRuimte",
-                                         "Woonplaats"):
+                            "vlak": None, "diepte": 0, "hoofdadres": None, "nevenadressen": [], "rol": None}
+            elif ns == OBJ and local in ("Ligplaats", "Standplaats", "OpenbareRuimte", "Woonplaats"):
                 self.overig += 1
             elif ns == SL and local == "objectType":
                 self.in_objecttype = True
                 self.tekst = []
             return
+        if ns == OBJ and local in ("heeftAlsHoofdadres", "heeftAlsNevenadres"):
+            o["rol"] = local
         key = VELDEN.get((ns, local))
-        if key is not None or (ns == OBJ and local == "gebruiksdoel") or (ns == REF and local == "PandRef") \
+        if key is not None or (ns == OBJ and local == "gebruiksdoel") \
+                or (ns == REF and local in ("PandRef", "NummeraanduidingRef")) \
                 or (ns == GML and local in ("pos", "posList")):
             self.veld = key or local
             self.tekst = []
@@ -113,7 +122,7 @@ class Lezer:
                 raise _Klaar()
             return
         if self.tekst is not None and (VELDEN.get((ns, local)) == self.veld
-                                       or local in ("gebruiksdoel", "PandRef", "pos", "posList")):
+                                       or local in ("gebruiksdoel", "PandRef", "NummeraanduidingRef", "pos", "posList")):
             t = "".join(self.tekst).strip()
             self.tekst = None
             v = self.veld
@@ -121,6 +130,11 @@ class Lezer:
                 o["doel"].append(t)
             elif v == "PandRef":
                 o["panden"].append(t)
+            elif v == "NummeraanduidingRef":
+                if o["rol"] == "heeftAlsHoofdadres":
+                    o["hoofdadres"] = t
+                elif o["rol"] == "heeftAlsNevenadres":
+                    o["nevenadressen"].append(t)
             elif v in ("pos", "posList"):
                 xy = self.coords(t, o)
                 if self.ringen is not None:
@@ -134,6 +148,8 @@ class Lezer:
             if self.ringen and o["vlak"] is None:
                 o["vlak"] = self.ringen
             self.ringen = None
+        elif ns == OBJ and local in ("heeftAlsHoofdadres", "heeftAlsNevenadres"):
+            o["rol"] = None
         elif ns == OBJ and local in SOORTEN:
             self.schrijf(o)
             self.obj = None
@@ -169,7 +185,10 @@ class Lezer:
             geom = "SRID=28992;POINT(" + o["punt"] + ")"      # the point wins over a surface
         vals = [o["soort"], o.get("id"), o.get("voorkomen"), o.get("begin"), o.get("eind"), o.get("treg"),
                 o.get("ereg"), o.get("status"), _array(o["doel"]) if o["soort"] == "VBO" else None,
-                o.get("opp"), o.get("bouwjaar"), _array(o["panden"]), geom]
+                o.get("opp"), o.get("bouwjaar"), _array(o["panden"]), geom,
+                o.get("postcode"), o.get("huisnummer"), o.get("huisletter"), o.get("toevoeging"),
+                o.get("adresseerbaar"), o["hoofdadres"],
+                _array(o["nevenadressen"]) if o["soort"] == "VBO" else None]
         self.out.write(b"\t".join(b"\\N" if v is None else _api.copy_escape(v.encode("utf-8")) for v in vals)
                        + b"\n")
         self.n += 1
@@ -190,13 +209,13 @@ def write_psql(path, bron, out, ctx):
         _api.parse_file(path, bron, p, ctx)
     except _Klaar:
         out.write(b"\\.\n")
-        out.write(("SELECT %s || ': BAG ' || %s || ': niet gelezen (alleen VBO en PND worden gelezen)';\n"
+        out.write(("SELECT %s || ': BAG ' || %s || ': niet gelezen (alleen VBO, PND en NUM worden gelezen)';\n"
                    % (_api.sql_literal(bron), _api.sql_literal(",".join(lezer.objecttypen)))).encode("utf-8"))
         return
     out.write(b"\\.\n")
     if lezer.n == 0 and lezer.overig == 0 and not lezer.objecttypen:
-        raise _api.Refused("%s holds no BAG objects (no sl:standBestand with Objecten:Verblijfsobject or "
-                           "Objecten:Pand)" % bron)
+        raise _api.Refused("%s holds no BAG objects (no sl:standBestand with Objecten:Verblijfsobject, "
+                           "Objecten:Pand or Objecten:Nummeraanduiding)" % bron)
     b = _api.sql_literal(bron)
     out.write((
         "SELECT %s || ': BAG ' || i.soort || ', ' || i.objecten::text || ' object(en) in '\n"

@@ -66,6 +66,48 @@ COMMENT ON COLUMN bv_verblijfsobject.eind_geldigheid IS 'eindGeldigheid of the s
 COMMENT ON COLUMN bv_verblijfsobject.register_tijd IS 'tijdstipRegistratie of the stored voorkomen (local time of the register); an extract with an older one does not replace it.';
 COMMENT ON COLUMN bv_verblijfsobject.geom IS 'The unit''s point, RD New, 2D (a point on its surface when the BAG gives only a surface).';
 
+-- 0.2.0: the unit's addresses (heeftAlsHoofdadres, heeftAlsNevenadres), so
+-- an address can be looked up (bv_adres_locatie)
+ALTER TABLE bv_verblijfsobject ADD COLUMN IF NOT EXISTS hoofdadres text CHECK (hoofdadres ~ '^[0-9]{16}$');
+ALTER TABLE bv_verblijfsobject ADD COLUMN IF NOT EXISTS nevenadressen text[] NOT NULL DEFAULT '{}';
+CREATE INDEX IF NOT EXISTS bv_verblijfsobject_hoofdadres_idx ON bv_verblijfsobject (hoofdadres);
+CREATE INDEX IF NOT EXISTS bv_verblijfsobject_nevenadressen_idx ON bv_verblijfsobject USING gin (nevenadressen);
+COMMENT ON COLUMN bv_verblijfsobject.hoofdadres IS 'BAG id of the unit''s main address (heeftAlsHoofdadres, a bv_nummeraanduiding); NULL when the file gives none (loaded before 0.2.0: import the VBO file again).';
+COMMENT ON COLUMN bv_verblijfsobject.nevenadressen IS 'BAG ids of the unit''s other addresses (heeftAlsNevenadres).';
+
+CREATE TABLE IF NOT EXISTS bv_nummeraanduiding (
+    identificatie        text PRIMARY KEY CHECK (identificatie ~ '^[0-9]{16}$'),
+    postcode             text CHECK (postcode ~ '^[1-9][0-9]{3}[A-Z]{2}$'),
+    huisnummer           integer NOT NULL CHECK (huisnummer BETWEEN 1 AND 99999),
+    huisletter           text CHECK (huisletter ~ '^[A-Za-z]$'),
+    toevoeging           text CHECK (toevoeging ~ '^[A-Za-z0-9]{1,4}$'),
+    adresseerbaar_object text,
+    status               text NOT NULL,
+    voorkomen            integer NOT NULL,
+    begin_geldigheid     date NOT NULL,
+    eind_geldigheid      date,
+    register_tijd        timestamp,
+    bron                 text,
+    geladen_op           timestamptz NOT NULL DEFAULT now(),
+    CHECK (begin_geldigheid <= eind_geldigheid)
+);
+CREATE INDEX IF NOT EXISTS bv_nummeraanduiding_postcode_idx ON bv_nummeraanduiding (postcode, huisnummer);
+SELECT pg_catalog.pg_extension_config_dump('bv_nummeraanduiding', '');
+
+COMMENT ON TABLE bv_nummeraanduiding IS
+'Addresses (nummeraanduidingen) of the BAG, one row per address: its current voorkomen (or the last one, when it has ended). The unit an address belongs to is the bv_verblijfsobject that names it as hoofdadres or nevenadres; bv_adres_locatie looks an address up. Filled by bv_bag_laad / bin/bodemvisie import (doc/bag.md).';
+COMMENT ON COLUMN bv_nummeraanduiding.identificatie IS 'BAG id of the address (16 digits, NL.IMBAG.Nummeraanduiding).';
+COMMENT ON COLUMN bv_nummeraanduiding.postcode IS 'Postcode, four digits and two capitals without a space (9401AB); NULL when the BAG gives none.';
+COMMENT ON COLUMN bv_nummeraanduiding.huisnummer IS 'House number.';
+COMMENT ON COLUMN bv_nummeraanduiding.huisletter IS 'House letter (one letter, as the BAG spells it), or NULL.';
+COMMENT ON COLUMN bv_nummeraanduiding.toevoeging IS 'huisnummertoevoeging (up to four letters or digits), or NULL.';
+COMMENT ON COLUMN bv_nummeraanduiding.adresseerbaar_object IS 'typeAdresseerbaarObject: Verblijfsobject, Ligplaats or Standplaats (only verblijfsobjecten are loaded, so only their addresses have a point).';
+COMMENT ON COLUMN bv_nummeraanduiding.status IS 'BAG status (Naamgeving uitgegeven, Naamgeving ingetrokken).';
+COMMENT ON COLUMN bv_nummeraanduiding.voorkomen IS 'voorkomenidentificatie of the stored voorkomen.';
+COMMENT ON COLUMN bv_nummeraanduiding.begin_geldigheid IS 'beginGeldigheid of the stored voorkomen.';
+COMMENT ON COLUMN bv_nummeraanduiding.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
+COMMENT ON COLUMN bv_nummeraanduiding.register_tijd IS 'tijdstipRegistratie of the stored voorkomen; an extract with an older one does not replace it.';
+
 -- Which statuses count as an existing dwelling: eigen keuze (doc/bag.md):
 -- the unit exists and is (or can be) lived in, so it needs heat: in
 -- gebruik, in gebruik (niet ingemeten), and under renovation.  Not: gevormd
@@ -94,6 +136,7 @@ DECLARE
     v_bron   text := coalesce(bron, 'BAG');
     v_fout   text;
     v_soort  text;
+    v_kolom  text;
     n_rij    integer;
     n_obj    integer;
     n_nieuw  integer;
@@ -107,11 +150,18 @@ BEGIN
               USING ERRCODE = 'undefined_table',
                     HINT = 'Use bv_bag_import(xml, bron), or fill pg_temp.bv_bag_rij as bin/importers/bag.py does (doc/bag.md).';
     END IF;
+    -- a table made as before 0.2.0 (without the address columns) still loads
+    FOR v_kolom IN SELECT k FROM pg_catalog.unnest('{postcode,huisnummer,huisletter,toevoeging,adresseerbaar_object,hoofdadres,nevenadressen}'::text[]) k
+                    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                                       WHERE a.attrelid = 'pg_temp.bv_bag_rij'::regclass AND a.attname = k AND NOT a.attisdropped)
+    LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE pg_temp.bv_bag_rij ADD COLUMN %I text'::text, v_kolom);
+    END LOOP;
     SELECT pg_catalog.count(*)::integer, pg_catalog.min(r.soort), pg_catalog.count(DISTINCT r.soort)::integer
       INTO n_rij, v_soort, n_obj FROM pg_temp.bv_bag_rij r;
     IF n_obj > 1 THEN
         RAISE EXCEPTION 'BAG: % mixes object types', v_bron USING ERRCODE = 'invalid_parameter_value',
-              HINT = 'A BAG extract file holds one object type (VBO or PND).';
+              HINT = 'A BAG extract file holds one object type (VBO, PND or NUM).';
     END IF;
     v_soort := coalesce(v_soort, 'VBO');
 
@@ -120,7 +170,7 @@ BEGIN
       INTO v_fout
       FROM pg_temp.bv_bag_rij r,
            LATERAL (SELECT CASE
-                WHEN r.soort NOT IN ('VBO'::text, 'PND'::text) THEN 'object type ' || coalesce(r.soort, 'NULL') || ' is not read'
+                WHEN r.soort NOT IN ('VBO'::text, 'PND'::text, 'NUM'::text) THEN 'object type ' || coalesce(r.soort, 'NULL') || ' is not read'
                 WHEN r.identificatie IS NULL OR r.identificatie !~ '^[0-9]{16}$'::text THEN 'identificatie is not 16 digits'
                 WHEN r.voorkomen IS NULL OR r.voorkomen !~ '^[0-9]{1,9}$'::text THEN 'no voorkomenidentificatie'
                 WHEN r.begin_geldigheid IS NULL OR r.begin_geldigheid !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text THEN 'no beginGeldigheid (YYYY-MM-DD)'
@@ -129,6 +179,14 @@ BEGIN
                 WHEN r.tijdstip_registratie !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$'::text THEN 'tijdstipRegistratie is not a timestamp'
                 WHEN r.eind_registratie !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$'::text THEN 'eindRegistratie is not a timestamp'
                 WHEN r.status IS NULL OR r.status = ''::text THEN 'no status'
+                WHEN r.soort = 'NUM'::text AND (r.huisnummer IS NULL OR r.huisnummer !~ '^0*[1-9][0-9]{0,4}$'::text) THEN 'huisnummer is not a number from 1 to 99999'
+                WHEN r.soort = 'NUM'::text AND r.postcode !~ '^[1-9][0-9]{3}[A-Z]{2}$'::text THEN 'postcode is not four digits and two capitals'
+                WHEN r.soort = 'NUM'::text AND r.huisletter !~ '^[A-Za-z]$'::text THEN 'huisletter is not one letter'
+                WHEN r.soort = 'NUM'::text AND r.toevoeging !~ '^[A-Za-z0-9]{1,4}$'::text THEN 'huisnummertoevoeging is not 1 to 4 letters or digits'
+                WHEN r.soort = 'VBO'::text AND r.hoofdadres !~ '^[0-9]{16}$'::text THEN 'heeftAlsHoofdadres is not 16 digits'
+                WHEN r.soort = 'VBO'::text AND r.nevenadressen IS NOT NULL AND r.nevenadressen <> '{}'::text
+                     AND EXISTS (SELECT FROM pg_catalog.unnest(r.nevenadressen::text[]) n(id) WHERE n.id !~ '^[0-9]{16}$'::text)
+                     THEN 'a heeftAlsNevenadres is not 16 digits'
                 WHEN r.soort = 'VBO'::text AND (r.gebruiksdoel IS NULL OR r.gebruiksdoel = '{}'::text) THEN 'no gebruiksdoel'
                 WHEN r.soort = 'VBO'::text AND (r.oppervlakte IS NULL OR r.oppervlakte !~ '^[0-9]{1,9}$'::text) THEN 'oppervlakte is not a whole number'
                 WHEN r.soort = 'PND'::text AND r.bouwjaar !~ '^[0-9]{4}$'::text THEN 'oorspronkelijkBouwjaar is not a year'
@@ -147,20 +205,28 @@ BEGIN
     END IF;
 
     -- the current voorkomen of each object: still valid, else the last one
-    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_huidig (
-        identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
-        bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
-        geom geometry, actie text) ON COMMIT DROP;
+    -- (made once per transaction: a second file in it gets no notice)
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_huidig'::text) IS NULL THEN
+        CREATE TEMP TABLE pg_temp.bv_bag_huidig (
+            identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
+            bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
+            geom geometry, actie text, postcode text, huisnummer integer, huisletter text, toevoeging text,
+            adresseerbaar_object text, hoofdadres text, nevenadressen text[]) ON COMMIT DROP;
+    END IF;
     TRUNCATE pg_temp.bv_bag_huidig;
     INSERT INTO pg_temp.bv_bag_huidig (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar,
-                                       voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, geom)
+                                       voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, geom,
+                                       postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object,
+                                       hoofdadres, nevenadressen)
     SELECT DISTINCT ON (r.identificatie)
            r.identificatie, r.gebruiksdoel::text[], r.oppervlakte::integer, r.status, r.pand_ids::text[],
            CASE WHEN r.bouwjaar::integer BETWEEN 1000 AND 2999 THEN r.bouwjaar::integer END,
            r.voorkomen::integer, r.begin_geldigheid::date, r.eind_geldigheid::date, r.tijdstip_registratie::timestamp,
            CASE WHEN r.geom IS NULL THEN NULL::geometry
                 WHEN r.soort = 'VBO'::text THEN ST_PointOnSurface(ST_GeomFromEWKT(r.geom))
-                ELSE ST_GeomFromEWKT(r.geom) END
+                ELSE ST_GeomFromEWKT(r.geom) END,
+           r.postcode, r.huisnummer::integer, r.huisletter, r.toevoeging, r.adresseerbaar_object,
+           r.hoofdadres, coalesce(r.nevenadressen::text[], '{}'::text[])
       FROM pg_temp.bv_bag_rij r
      ORDER BY r.identificatie, (r.eind_geldigheid IS NULL) DESC, (r.eind_registratie IS NULL) DESC,
               r.begin_geldigheid::date DESC, r.voorkomen::integer DESC;
@@ -179,23 +245,53 @@ BEGIN
                       AND v.voorkomen = h.voorkomen AND v.begin_geldigheid = h.begin_geldigheid
                       AND v.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
                       AND v.register_tijd IS NOT DISTINCT FROM h.register_tijd
+                      AND v.hoofdadres IS NOT DISTINCT FROM h.hoofdadres AND v.nevenadressen::text = h.nevenadressen::text
                       AND ST_AsEWKB(v.geom) = ST_AsEWKB(h.geom) THEN 'ongewijzigd'
                  ELSE 'vervangen' END
           FROM pg_temp.bv_bag_huidig h2
           LEFT JOIN bv_verblijfsobject v ON v.identificatie = h2.identificatie
          WHERE h2.identificatie = h.identificatie;
         INSERT INTO bv_verblijfsobject (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar, voorkomen,
-                                        begin_geldigheid, eind_geldigheid, register_tijd, bron, geom)
+                                        begin_geldigheid, eind_geldigheid, register_tijd, bron, geom,
+                                        hoofdadres, nevenadressen)
         SELECT h.identificatie, h.gebruiksdoel, h.oppervlakte, h.status, h.pand_ids, h.bouwjaar, h.voorkomen,
-               h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron, h.geom
+               h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron, h.geom, h.hoofdadres, h.nevenadressen
           FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
         UPDATE bv_verblijfsobject v
            SET gebruiksdoel = h.gebruiksdoel, oppervlakte = h.oppervlakte, status = h.status, pand_ids = h.pand_ids,
                bouwjaar = h.bouwjaar, voorkomen = h.voorkomen, begin_geldigheid = h.begin_geldigheid,
                eind_geldigheid = h.eind_geldigheid, register_tijd = h.register_tijd, bron = v_bron, geom = h.geom,
-               geladen_op = pg_catalog.now()
+               hoofdadres = h.hoofdadres, nevenadressen = h.nevenadressen, geladen_op = pg_catalog.now()
           FROM pg_temp.bv_bag_huidig h
          WHERE h.actie = 'vervangen'::text AND v.identificatie = h.identificatie;
+    ELSIF v_soort = 'NUM'::text THEN
+        UPDATE pg_temp.bv_bag_huidig h
+           SET actie = CASE
+                 WHEN n.identificatie IS NULL THEN 'nieuw'
+                 WHEN n.register_tijd > h.register_tijd
+                      OR (n.register_tijd IS NOT DISTINCT FROM h.register_tijd AND n.voorkomen > h.voorkomen) THEN 'ouder'
+                 WHEN n.postcode IS NOT DISTINCT FROM h.postcode AND n.huisnummer = h.huisnummer
+                      AND n.huisletter IS NOT DISTINCT FROM h.huisletter AND n.toevoeging IS NOT DISTINCT FROM h.toevoeging
+                      AND n.adresseerbaar_object IS NOT DISTINCT FROM h.adresseerbaar_object AND n.status = h.status
+                      AND n.voorkomen = h.voorkomen AND n.begin_geldigheid = h.begin_geldigheid
+                      AND n.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
+                      AND n.register_tijd IS NOT DISTINCT FROM h.register_tijd THEN 'ongewijzigd'
+                 ELSE 'vervangen' END
+          FROM pg_temp.bv_bag_huidig h2
+          LEFT JOIN bv_nummeraanduiding n ON n.identificatie = h2.identificatie
+         WHERE h2.identificatie = h.identificatie;
+        INSERT INTO bv_nummeraanduiding (identificatie, postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object,
+                                         status, voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, bron)
+        SELECT h.identificatie, h.postcode, h.huisnummer, h.huisletter, h.toevoeging, h.adresseerbaar_object,
+               h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
+        UPDATE bv_nummeraanduiding n
+           SET postcode = h.postcode, huisnummer = h.huisnummer, huisletter = h.huisletter, toevoeging = h.toevoeging,
+               adresseerbaar_object = h.adresseerbaar_object, status = h.status, voorkomen = h.voorkomen,
+               begin_geldigheid = h.begin_geldigheid, eind_geldigheid = h.eind_geldigheid,
+               register_tijd = h.register_tijd, bron = v_bron, geladen_op = pg_catalog.now()
+          FROM pg_temp.bv_bag_huidig h
+         WHERE h.actie = 'vervangen'::text AND n.identificatie = h.identificatie;
     ELSE
         UPDATE pg_temp.bv_bag_huidig h
            SET actie = CASE
@@ -255,7 +351,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bag_laad(text) IS
-'Loads the rows of the temporary table pg_temp.bv_bag_rij (one per voorkomen of one BAG object type, the values as text as the file gives them, the geometry as EWKT; filled by bin/importers/bag.py or bv_bag_import) into bv_verblijfsobject or bv_pand: per object its current voorkomen (still valid, else the last); an object with an equal stored version is left as it is, an older one (by tijdstipRegistratie) never replaces a newer; building years of units follow their buildings. Returns the counts. A bad value is refused (SQLSTATE 22023) naming the object, nothing loaded.';
+'Loads the rows of the temporary table pg_temp.bv_bag_rij (one per voorkomen of one BAG object type, the values as text as the file gives them, the geometry as EWKT; filled by bin/importers/bag.py or bv_bag_import) into bv_verblijfsobject, bv_pand or bv_nummeraanduiding: per object its current voorkomen (still valid, else the last); an object with an equal stored version is left as it is, an older one (by tijdstipRegistratie) never replaces a newer; building years of units follow their buildings. Returns the counts. A bad value is refused (SQLSTATE 22023) naming the object, nothing loaded.';
 
 CREATE FUNCTION bv_bag_import(document xml, bron text DEFAULT NULL)
 RETURNS TABLE (soort text, objecten integer, voorkomens integer, nieuw integer, vervangen integer,
@@ -287,13 +383,20 @@ BEGIN
               USING ERRCODE = 'invalid_parameter_value',
                     HINT = 'Read is sl-bag-extract:bagStand of namespace http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 (IMBAG v20200601), with verblijfsobjecten or panden.';
     END IF;
-    CREATE TEMP TABLE IF NOT EXISTS pg_temp.bv_bag_rij (
+    -- a fresh table each time: one made earlier in the transaction (by a
+    -- caller, with other columns) is replaced, without a notice
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_rij'::text) IS NOT NULL THEN
+        DROP TABLE pg_temp.bv_bag_rij;
+    END IF;
+    CREATE TEMP TABLE pg_temp.bv_bag_rij (
         soort text, identificatie text, voorkomen text, begin_geldigheid text, eind_geldigheid text,
         tijdstip_registratie text, eind_registratie text, status text, gebruiksdoel text, oppervlakte text,
-        bouwjaar text, pand_ids text, geom text) ON COMMIT DROP;
-    TRUNCATE pg_temp.bv_bag_rij;
-    INSERT INTO pg_temp.bv_bag_rij
-    SELECT CASE o.soort WHEN 'Verblijfsobject' THEN 'VBO' WHEN 'Pand' THEN 'PND' ELSE o.soort END,
+        bouwjaar text, pand_ids text, geom text, postcode text, huisnummer text, huisletter text, toevoeging text,
+        adresseerbaar_object text, hoofdadres text, nevenadressen text) ON COMMIT DROP;
+    INSERT INTO pg_temp.bv_bag_rij (soort, identificatie, voorkomen, begin_geldigheid, eind_geldigheid,
+        tijdstip_registratie, eind_registratie, status, gebruiksdoel, oppervlakte, bouwjaar, pand_ids, geom,
+        postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object, hoofdadres, nevenadressen)
+    SELECT CASE o.soort WHEN 'Verblijfsobject' THEN 'VBO' WHEN 'Pand' THEN 'PND' WHEN 'Nummeraanduiding' THEN 'NUM' ELSE o.soort END,
            pg_catalog.btrim(o.id), pg_catalog.btrim(o.voorkomen), pg_catalog.btrim(o.begin),
            pg_catalog.btrim(o.eind), pg_catalog.btrim(o.treg), pg_catalog.btrim(o.ereg), pg_catalog.btrim(o.status),
            CASE WHEN o.soort = 'Verblijfsobject'::text THEN
@@ -309,7 +412,13 @@ BEGIN
                     pg_catalog.regexp_replace(o.gml::text, '\ssrsDimension\s*=\s*"[0-9]"'::text, ''::text, 'g'::text),
                     '<([A-Za-z_][A-Za-z0-9_.-]*:)?(pos|posList)([\s>])'::text,
                     '<\1\2 srsDimension="'::text || coalesce(o.dim, '2'::text) || '"\3'::text, 'g'::text),
-                28992)), 15) END
+                28992)), 15) END,
+           pg_catalog.btrim(o.postcode), pg_catalog.btrim(o.huisnummer), pg_catalog.btrim(o.huisletter),
+           pg_catalog.btrim(o.toevoeging), pg_catalog.btrim(o.adresseerbaar), pg_catalog.btrim(o.hoofdadres),
+           CASE WHEN o.soort = 'Verblijfsobject'::text THEN
+                coalesce((SELECT pg_catalog.array_agg(pg_catalog.btrim(x::text) ORDER BY n)
+                            FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="heeftAlsNevenadres"]/*[local-name()="NummeraanduidingRef"]/text()'::text, o.obj)) WITH ORDINALITY d(x, n)),
+                         '{}'::text[])::text END
       FROM XMLTABLE(XMLNAMESPACES('http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601' AS e,
                                   'http://www.kadaster.nl/schemas/standlevering-generiek/1.0' AS sl,
                                   'www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601' AS o,
@@ -329,10 +438,16 @@ BEGIN
                             opp text PATH 'o:oppervlakte',
                             bouwjaar text PATH 'o:oorspronkelijkBouwjaar',
                             gml xml PATH '(o:geometrie/o:punt/gml:Point | o:geometrie/gml:Polygon | o:geometrie/o:vlak/gml:Polygon)[1]',
-                            dim text PATH '(o:geometrie//@srsDimension)[1]') o
-     WHERE o.soort IN ('Verblijfsobject'::text, 'Pand'::text);
+                            dim text PATH '(o:geometrie//@srsDimension)[1]',
+                            postcode text PATH 'o:postcode',
+                            huisnummer text PATH 'o:huisnummer',
+                            huisletter text PATH 'o:huisletter',
+                            toevoeging text PATH 'o:huisnummertoevoeging',
+                            adresseerbaar text PATH 'o:typeAdresseerbaarObject',
+                            hoofdadres text PATH 'o:heeftAlsHoofdadres/*[local-name()="NummeraanduidingRef"]') o
+     WHERE o.soort IN ('Verblijfsobject'::text, 'Pand'::text, 'Nummeraanduiding'::text);
     IF NOT FOUND THEN
-        -- a file of another object type (NUM, OPR, WPL, LIG, STA): nothing to load
+        -- a file of another object type (OPR, WPL, LIG, STA): nothing to load
         RETURN QUERY SELECT coalesce(pg_catalog.string_agg(x::text, ','::text), '?'::text), 0, 0, 0, 0, 0, 0
           FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="standBestand"]/*[local-name()="inhoud"]/*[local-name()="objectTypen"]/*[local-name()="objectType"]/text()'::text, document)) x;
         RETURN;
@@ -342,7 +457,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bag_import(xml, text) IS
-'One file of a BAG 2.0 stand extract (root sl-bag-extract:bagStand, IMBAG v20200601) with verblijfsobjecten or panden, from SQL for ETL jobs that hold the bytes: read with XPath into pg_temp.bv_bag_rij and loaded by bv_bag_laad (same counts, same guarantees). Objects of other types (NUM, OPR, ...) are left out. For files of tens of MB use bin/bodemvisie import, which streams.';
+'One file of a BAG 2.0 stand extract (root sl-bag-extract:bagStand, IMBAG v20200601) with verblijfsobjecten, panden or nummeraanduidingen, from SQL for ETL jobs that hold the bytes: read with XPath into pg_temp.bv_bag_rij and loaded by bv_bag_laad (same counts, same guarantees). Objects of other types (OPR, WPL, LIG, STA) are left out. For files of tens of MB use bin/bodemvisie import, which streams.';
 
 -- ---------------------------------------------------------------------------
 -- Dwellings per area.
@@ -443,3 +558,108 @@ SELECT (c.kx * 10000 + c.ky)::integer AS id,
 
 COMMENT ON VIEW bv_kaart_woningdichtheid IS
 'Map layer: dwellings (BAG, today) per 500 m cell of the RD grid, with the density per km2 and how it compares to the 1,200 to 1,500 dwellings per km2 geothermal heat can serve (toereikend, grens, ontoereikend). Only cells with dwellings. id = x-column * 10000 + y-row of the cell.';
+
+-- ---------------------------------------------------------------------------
+-- Addresses: from a postcode and house number to the unit's point (issue 12:
+-- the location report for an address).
+
+CREATE FUNCTION bv_adres_locatie(adres text, peildatum date DEFAULT CURRENT_DATE,
+                                 OUT adres_bag text,
+                                 OUT nummeraanduiding text,
+                                 OUT verblijfsobject text,
+                                 OUT adresrol text,
+                                 OUT geom geometry)
+RETURNS record
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE COST 500
+AS $fn$
+DECLARE
+    v_deel     text[];
+    v_postcode text;
+    v_nummer   integer;
+    v_rest     text;
+    v_n        integer;
+    v_lijst    text;
+    v_alle     integer;
+    v_alle_lijst text;
+    v_soort    text;
+BEGIN
+    -- postcode, house number, then letter and addition in any spelling
+    -- (12a, 12 A, 12-2, 12a-bis): compared without separators, ignoring case
+    v_deel := pg_catalog.regexp_match(adres, '^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*,?\s*([0-9]{1,5})([A-Za-z0-9 /-]{0,12})$'::text);
+    IF v_deel IS NULL THEN
+        RAISE EXCEPTION 'adres "%" is not a postcode and house number', adres
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Write the postcode, the house number and any letter or addition, e.g. ''9401 AB 12a'' or ''9401AB 12-2''; street names are not read.';
+    END IF;
+    v_postcode := pg_catalog.upper(v_deel[1] || v_deel[2]);
+    v_nummer := v_deel[3]::integer;
+    v_rest := pg_catalog.upper(pg_catalog.regexp_replace(v_deel[4], '[^A-Za-z0-9]'::text, ''::text, 'g'::text));
+
+    -- the addresses valid on peildatum with this postcode and number
+    SELECT pg_catalog.count(*) FILTER (WHERE k.achtervoegsel = v_rest)::integer,
+           pg_catalog.string_agg(k.adres || ' ('::text || k.identificatie || ')'::text, ', '::text ORDER BY k.adres, k.identificatie)
+               FILTER (WHERE k.achtervoegsel = v_rest),
+           pg_catalog.count(*)::integer,
+           pg_catalog.string_agg(k.adres, ', '::text ORDER BY k.adres, k.identificatie),
+           pg_catalog.min(k.identificatie) FILTER (WHERE k.achtervoegsel = v_rest),
+           pg_catalog.min(k.adres) FILTER (WHERE k.achtervoegsel = v_rest),
+           pg_catalog.min(k.adresseerbaar_object) FILTER (WHERE k.achtervoegsel = v_rest)
+      INTO v_n, v_lijst, v_alle, v_alle_lijst, nummeraanduiding, adres_bag, v_soort
+      FROM (SELECT n.identificatie,
+                   pg_catalog.substr(n.postcode, 1, 4) || ' '::text || pg_catalog.substr(n.postcode, 5, 2) || ' '::text
+                       || n.huisnummer::text || coalesce(n.huisletter, ''::text) || coalesce('-'::text || n.toevoeging, ''::text) AS adres,
+                   pg_catalog.upper(coalesce(n.huisletter, ''::text) || coalesce(n.toevoeging, ''::text)) AS achtervoegsel,
+                   n.adresseerbaar_object
+              FROM bv_nummeraanduiding n
+             WHERE n.postcode = v_postcode AND n.huisnummer = v_nummer
+               AND n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)) k;
+    IF v_n > 1 THEN
+        RAISE EXCEPTION 'adres "%" is ambiguous: % addresses of the BAG match: %', adres, v_n, v_lijst
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'They differ only in the case of the letter or in separators; give the location as a point instead (bv_locatierapport(geometry), --punt X,Y).';
+    END IF;
+    IF v_n = 0 AND v_alle > 0 THEN
+        RAISE EXCEPTION 'adres "%" is not in the BAG%: at % % there %: %', adres,
+              CASE WHEN v_rest = ''::text THEN ' without a letter or addition'::text ELSE ''::text END,
+              pg_catalog.substr(v_postcode, 1, 4) || ' '::text || pg_catalog.substr(v_postcode, 5, 2), v_nummer,
+              CASE WHEN v_alle = 1 THEN 'is one address'::text ELSE 'are '::text || v_alle::text || ' addresses'::text END, v_alle_lijst
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Choose one of them and give it with its letter or addition, e.g. ''' || pg_catalog.split_part(v_alle_lijst, ', '::text, 1) || '''.';
+    END IF;
+    IF v_n = 0 THEN
+        RAISE EXCEPTION 'adres "%" is not in the BAG as loaded (% addresses, valid on %)', adres,
+              (SELECT pg_catalog.count(*) FROM bv_nummeraanduiding n
+                WHERE n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)), peildatum
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'Check the postcode and the house number, or load the NUM and VBO files of the municipality''s BAG extract (bin/bodemvisie import, doc/bag.md).';
+    END IF;
+
+    -- the unit: the one with this main address, else the one with it as another address
+    SELECT pg_catalog.count(*)::integer, pg_catalog.string_agg(u.identificatie, ', '::text ORDER BY u.identificatie),
+           pg_catalog.min(u.identificatie), pg_catalog.min(u.rol), (pg_catalog.array_agg(u.geom))[1]
+      INTO v_n, v_lijst, verblijfsobject, adresrol, geom
+      FROM (SELECT v.identificatie, v.geom,
+                   CASE WHEN v.hoofdadres IS NOT DISTINCT FROM nummeraanduiding THEN 'hoofdadres'::text ELSE 'nevenadres'::text END AS rol,
+                   pg_catalog.rank() OVER (ORDER BY v.hoofdadres IS NOT DISTINCT FROM nummeraanduiding DESC) AS rang
+              FROM bv_verblijfsobject v
+             WHERE (v.hoofdadres = nummeraanduiding OR nummeraanduiding = ANY (v.nevenadressen))
+               AND v.begin_geldigheid <= peildatum AND (v.eind_geldigheid IS NULL OR peildatum < v.eind_geldigheid)) u
+     WHERE u.rang = 1;
+    IF v_n > 1 THEN
+        RAISE EXCEPTION 'adres "%" (nummeraanduiding %) is the % of % units: %', adres, nummeraanduiding, adresrol, v_n, v_lijst
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = 'The BAG gives this address to more than one unit; give the location as a point (--punt X,Y) or the plan polygon.';
+    END IF;
+    IF v_n = 0 THEN
+        RAISE EXCEPTION 'adres "%" (nummeraanduiding %, of a %) has no unit in the BAG as loaded', adres, nummeraanduiding,
+              pg_catalog.lower(coalesce(v_soort, 'Verblijfsobject'::text))
+              USING ERRCODE = 'invalid_parameter_value',
+                    HINT = CASE WHEN v_soort IN ('Ligplaats'::text, 'Standplaats'::text)
+                                THEN 'Ligplaatsen and standplaatsen are not read; give the location as a point (--punt X,Y).'
+                                ELSE 'Load the VBO file of the same BAG extract (bin/bodemvisie import, doc/bag.md), or give the location as a point.' END;
+    END IF;
+END
+$fn$;
+
+COMMENT ON FUNCTION bv_adres_locatie(text, date) IS
+'Looks an address up in the loaded BAG: a postcode and house number with any letter and addition (''9401 AB 12a'', ''9401AB 12-2''; case and separators ignored), valid on peildatum, to its BAG spelling (adres_bag), the nummeraanduiding, the unit (verblijfsobject) that has it as hoofdadres (else as nevenadres) and that unit''s point (RD New). An address that is not there, matches more than one nummeraanduiding or unit, or belongs to a ligplaats or standplaats is refused (SQLSTATE 22023) naming the candidates. For the location report: bin/bodemvisie rapport --adres.';

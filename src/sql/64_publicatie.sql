@@ -37,23 +37,28 @@ COMMENT ON VIEW bv_verontreiniging_contouren IS
 -- has the columns GeoServer expects.  The materialized layers also have a
 -- unique index on id, and every id is a NOT NULL column of a table or a
 -- computed non-null number (test/check-ows.sh checks both).
+-- The list is read from the catalog: every view and materialized view of
+-- the extension with a geometry column and a column id (a layer added later
+-- is listed without editing this view).
 CREATE VIEW bv_gt_pk_metadata AS
 SELECT n.nspname::varchar AS table_schema,
-       l.laag::varchar AS table_name,
+       c.relname::varchar AS table_name,
        'id'::varchar AS pk_column,
        NULL::integer AS pk_column_idx,
        'assigned'::varchar AS pk_policy,
        NULL::varchar AS pk_sequence
-  FROM (VALUES ('bv_kaart_wko_bellen'), ('bv_kaart_wko_bellen_m'),
-               ('bv_kaart_pluimen'), ('bv_kaart_pluimen_m'),
-               ('bv_kaart_interferentie_gebied'), ('bv_kaart_interferentie_gebied_m'),
-               ('bv_kaart_bodemenergie'), ('bv_kaart_bodemenergie_m'),
-               ('bv_wko_beslisboom_gebied'),
-               ('bv_verontreiniging_bronnen'), ('bv_verontreiniging_contouren')) AS l(laag)
-  JOIN pg_catalog.pg_class c ON c.relname = l.laag
+  FROM pg_catalog.pg_extension e
+  JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                             AND d.refobjid = e.oid AND d.deptype = 'e'
+                             AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind IN ('v', 'm')
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                          WHERE e.extname = 'bodemvisie');
+ WHERE e.extname = 'bodemvisie'
+   AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = c.oid AND a.attname = 'id' AND a.attnum > 0 AND NOT a.attisdropped)
+   AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND t.typname = 'geometry');
 
 COMMENT ON VIEW bv_gt_pk_metadata IS
-'The key (id) of every published view and materialized view, in the layout of GeoServer''s primary key metadata table (table_schema, table_name, pk_column, pk_column_idx, pk_policy, pk_sequence): set the PostGIS store''s "Primary key metadata table" to bv_gt_pk_metadata (schema-qualified when bodemvisie is not in public).';
+'The key (id) of every published view and materialized view (every one of the extension with a geometry column and a column id, read from the catalog), in the layout of GeoServer''s primary key metadata table (table_schema, table_name, pk_column, pk_column_idx, pk_policy, pk_sequence): set the PostGIS store''s "Primary key metadata table" to bv_gt_pk_metadata (schema-qualified when bodemvisie is not in public).';
