@@ -791,7 +791,8 @@ COMMENT ON FUNCTION bv_bro_import(xml, text) IS
 CREATE FUNCTION bv_monitoringsputten_nabij(locatie geometry,
                                            diepte_van_m double precision DEFAULT NULL,
                                            diepte_tot_m double precision DEFAULT NULL,
-                                           afstand_m double precision DEFAULT 250)
+                                           afstand_m double precision DEFAULT 250,
+                                           peildatum date DEFAULT CURRENT_DATE)
 RETURNS TABLE (put_id integer, register_id text, putcode text, eigenaar text, buisnummer integer,
                afstand double precision, filter_boven_m double precision,
                filter_onder_m double precision, eenheid text)
@@ -814,6 +815,10 @@ BEGIN
         RAISE EXCEPTION 'bv_monitoringsputten_nabij: depth range % .. % is not a range', diepte_van_m, diepte_tot_m
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Depths are m below ground level, top first; NULL = unbounded.';
     END IF;
+    IF peildatum IS NULL OR peildatum IN ('infinity'::date, '-infinity'::date) THEN
+        RAISE EXCEPTION 'bv_monitoringsputten_nabij: peildatum must be a date, got %', peildatum
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'The default is today (CURRENT_DATE).';
+    END IF;
     RETURN QUERY
     SELECT p.id, p.register_id, p.putcode, p.eigenaar, f.buisnummer,
            ST_Distance(p.geom, locatie), f.filter_boven_m, f.filter_onder_m, f.eenheid
@@ -821,6 +826,9 @@ BEGIN
       JOIN bv_monitoringsfilter f ON f.put_id = p.id
      WHERE ST_DWithin(p.geom, locatie, afstand_m)
        AND NOT p.verwijderd
+       -- built by peildatum (as the dig checks, doc/tijd.md); a well
+       -- without a construction date counts on every date
+       AND (p.aanlegdatum IS NULL OR p.aanlegdatum <= peildatum)
        -- closed intervals meet; a tube of unknown depth is reported
        AND (f.filter_boven_m IS NULL OR f.filter_onder_m IS NULL
             OR ((diepte_tot_m IS NULL OR f.filter_boven_m <= diepte_tot_m)
@@ -829,8 +837,8 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION bv_monitoringsputten_nabij(geometry, double precision, double precision, double precision) IS
-'Monitoring wells (not removed) within afstand_m (default 250 m) of locatie (EPSG:28992) with a tube whose screen meets the closed depth range diepte_van_m .. diepte_tot_m (m below ground level; NULL = unbounded); tubes of unknown depth are always reported. One row per tube, nearest first.';
+COMMENT ON FUNCTION bv_monitoringsputten_nabij(geometry, double precision, double precision, double precision, date) IS
+'Monitoring wells (not removed, built by peildatum, default today) within afstand_m (default 250 m) of locatie (EPSG:28992) with a tube whose screen meets the closed depth range diepte_van_m .. diepte_tot_m (m below ground level; NULL = unbounded); tubes of unknown depth are always reported. One row per tube, nearest first.';
 
 -- Map layer: monitoring wells.
 CREATE VIEW bv_kaart_monitoringsputten AS

@@ -280,10 +280,10 @@ BEGIN
                                  coalesce(m.filter_boven_m::text, '?'), coalesce(m.filter_onder_m::text, '?'),
                                  coalesce(m.eigenaar, 'onbekend'), round(m.afstand::numeric, 0)),
                'Module 1 en hoofdstuk 5: GISA bundelt "locaties van peilbuizen"; de waterleidingmaatschappij wil weten wat haar meetnet raakt. Afstand: eigen keuze (bv_constante(''monitoringsput_afstand_m'')).'
-          -- (the wells keep no history: also with registratie they are
-          -- read as they are now, so that a replay of a decision with this
-          -- advice is equal as long as the wells did not change)
-          FROM bv_monitoringsputten_nabij(v_loc, v_van, v_tot, v_put_afstand) m
+          -- (wells built by peildatum; also with registratie they are read
+          -- as they are now, so that a replay of a decision with this advice
+          -- is equal as long as the wells did not change)
+          FROM bv_monitoringsputten_nabij(v_loc, v_van, v_tot, v_put_afstand, v_peil) m
         UNION ALL
         SELECT 'restrictie', 'interferentie', 'bv_wko_systeem', w.id, w.systeem, w.naam,
                pg_catalog.format('De bel (%s m) overlapt met de bel van WKO-systeem %s (%s, %s, straal %s m, afstand %s m).',
