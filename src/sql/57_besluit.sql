@@ -102,31 +102,13 @@ BEGIN
                          FROM pg_catalog.jsonb_array_elements(coalesce(v_redenen, '[]'::jsonb)) AS r(r)
                         WHERE r.r ->> 'bron_tabel'::text = v_tabel);
         CONTINUE WHEN pg_catalog.cardinality(v_ids) = 0;
-        IF v_tabel = 'bv_beleidsgebied' AND registratie IS NULL THEN
-            SELECT pg_catalog.jsonb_object_agg(b.id::text, b.versie) INTO v_map
-              FROM bv_beleidsgebied b WHERE b.id = ANY (v_ids);
-        ELSIF v_tabel = 'bv_beleidsgebied' THEN
-            SELECT pg_catalog.jsonb_object_agg(b.id::text, b.versie) INTO v_map
-              FROM bv_beleidsgebied_op(registratie) b WHERE b.id = ANY (v_ids);
-        ELSIF v_tabel = 'bv_wko_systeem' AND registratie IS NULL THEN
-            SELECT pg_catalog.jsonb_object_agg(w.id::text, w.versie) INTO v_map
-              FROM bv_wko_systeem w WHERE w.id = ANY (v_ids);
-        ELSIF v_tabel = 'bv_wko_systeem' THEN
-            SELECT pg_catalog.jsonb_object_agg(w.id::text, w.versie) INTO v_map
-              FROM bv_wko_systeem_op(registratie) w WHERE w.id = ANY (v_ids);
-        ELSIF v_tabel = 'bv_verontreiniging' AND registratie IS NULL THEN
-            SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
-              FROM bv_verontreiniging v WHERE v.id = ANY (v_ids);
-        ELSIF v_tabel = 'bv_verontreiniging' THEN
-            SELECT pg_catalog.jsonb_object_agg(v.id::text, v.versie) INTO v_map
-              FROM bv_verontreiniging_op(registratie) v WHERE v.id = ANY (v_ids);
-        ELSIF registratie IS NULL THEN
-            SELECT pg_catalog.jsonb_object_agg(g.id::text, g.versie) INTO v_map
-              FROM bv_gebied g WHERE g.id = ANY (v_ids);
-        ELSE
-            SELECT pg_catalog.jsonb_object_agg(g.id::text, g.versie) INTO v_map
-              FROM bv_historie_op(NULL::bv_gebied, registratie) g WHERE g.id = ANY (v_ids);
-        END IF;
+        -- the table itself, or its rows as registered then (bv_historie_op);
+        -- v_tabel is one of the four names above, never user input
+        EXECUTE pg_catalog.format(
+            'SELECT pg_catalog.jsonb_object_agg(t.id::text, t.versie) FROM %s t WHERE t.id = ANY ($1)',
+            CASE WHEN registratie IS NULL THEN pg_catalog.format('@extschema@.%I', v_tabel)
+                 ELSE pg_catalog.format('@extschema@.bv_historie_op(NULL::@extschema@.%I, $2)', v_tabel) END)
+          INTO v_map USING v_ids, registratie;
         v_versies := v_versies || pg_catalog.jsonb_build_object(v_tabel, coalesce(v_map, '{}'::jsonb));
     END LOOP;
     RETURN (
