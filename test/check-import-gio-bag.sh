@@ -12,39 +12,16 @@ fx=$root/test/fixtures/gio
 bag=${BV_BAG_SAMPLES:-$root/../shared/data/bag}
 bv=$root/bin/bodemvisie
 export PGDATABASE=bv_import_gio_bag
-fail=0
-ok()   { echo "  ok   $*"; }
-bad()  { echo "  FAIL $*"; fail=1; }
-q()    { psql -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-expect() {  # expect NAME ACTUAL EXPECTED
-    if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', expected '$3'"; fi
-}
+source "$root/test/lib.sh"
 # everything the two imports write (rows with geladen_op, sequences)
 state() {
-    q "SELECT md5(concat_ws('|',
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_beleidsgebied t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_verblijfsobject t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_pand t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.identificatie) FROM bv_nummeraanduiding t),
-        (SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
-           FROM pg_sequences WHERE sequencename LIKE 'bv\_%')))"
+    fingerprint 'bv_beleidsgebied t.id' 'bv_verblijfsobject t.identificatie' 'bv_pand t.identificatie' \
+                'bv_nummeraanduiding t.identificatie'
 }
 counts() { q "SELECT (SELECT count(*) FROM bv_beleidsgebied) || '/' || (SELECT count(*) FROM bv_verblijfsobject) || '/' || (SELECT count(*) FROM bv_pand)"; }
 gio() { PGUSER=bv_gio_importeur "$bv" import "$@"; }
 bagi() { PGUSER=bv_bag_importeur "$bv" import "$@"; }
 MAP=(--soort 'Waterwingebied=waterwingebied' --soort 'Intrekgebied Assen-Oost=intrekgebied')
-refused() {  # refused NAME PATTERN COMMAND...: exit 1, says PATTERN, row counts and content unchanged
-    local name=$1 pat=$2 before after c1 c2 msg rc
-    shift 2
-    before=$(state); c1=$(counts)
-    msg=$("$@" 2>&1); rc=$?
-    after=$(state); c2=$(counts)
-    if [ "$rc" -ne 1 ]; then bad "$name: exit status $rc, expected 1 ($msg)"
-    elif [ "$c1" != "$c2" ]; then bad "$name: row counts changed $c1 -> $c2"
-    elif [ "$before" != "$after" ]; then bad "$name: database changed"
-    elif ! grep -q -- "$pat" <<< "$msg"; then bad "$name: message lacks '$pat': $msg"
-    else ok "$name refused, counts $c1 unchanged ($(grep -m1 -v 'database is unchanged' <<< "$msg" | cut -c1-110))"; fi
-}
 
 dropdb --if-exists "$PGDATABASE" 2>/dev/null
 createdb "$PGDATABASE" || exit 1
@@ -54,15 +31,8 @@ trap 'rm -rf "$tmp"; dropdb --if-exists bv_import_gio_bag 2>/dev/null; psql -X -
 q "SET client_min_messages = warning; CREATE EXTENSION bodemvisie CASCADE" || exit 1
 
 # the least-privilege roles, made with the very statements the docs give
-for src in dso:gio bag:bag; do
-    page=${src%%:*}; r=bv_${src##*:}_importeur
-    sed -n "/^-- least-privilege role for bin\/bodemvisie import (${page^^})/,/^\`\`\`/p" "$root/doc/$page.md" | grep -v '^```' > "$tmp/rol.sql"
-    grep -q 'GRANT' "$tmp/rol.sql" || bad "doc/$page.md has no least-privilege GRANT block"
-    psql -X -q -d postgres -c "DROP ROLE IF EXISTS $r" 2>/dev/null
-    psql -X -q -v ON_ERROR_STOP=1 -f "$tmp/rol.sql" -c "ALTER ROLE $r PASSWORD '${PGPASSWORD:-x}'" \
-        || bad "the GRANT statements of doc/$page.md fail"
-    expect "$r is no superuser" "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = '$r'")" "f"
-done
+role_from_doc "$root/doc/dso.md" "least-privilege role for bin/bodemvisie import (DSO)" bv_gio_importeur
+role_from_doc "$root/doc/bag.md" "least-privilege role for bin/bodemvisie import (BAG)" bv_bag_importeur
 
 echo "-- GIO: command line"
 "$bv" import --help | grep -q -- '--soort LABEL=kind' && ok "--help names --soort" || bad "--help lacks --soort"
@@ -232,4 +202,4 @@ refused "a bad value" 'object 9999010000000005 (voorkomen 1): oppervlakte is not
 refused "a mutation file (not read)" 'which no importer reads' bagi "$tmp/9999VBO-mutatie.xml"
 refused "truncated zip download" 'not a readable zip file' bagi "$tmp/bag-afgebroken.zip"
 
-[ "$fail" -eq 0 ]
+[ "$fails" -eq 0 ]

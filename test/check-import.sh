@@ -11,36 +11,11 @@ fx=$root/test/fixtures/bro
 samples=${BV_BRO_SAMPLES:-$root/../shared/data/bro}
 bv=$root/bin/bodemvisie
 export PGDATABASE=bv_import_check
-fail=0
-ok()   { echo "  ok   $*"; }
-bad()  { echo "  FAIL $*"; fail=1; }
-q()    { psql -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-expect() {  # expect NAME ACTUAL EXPECTED
-    if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', expected '$3'"; fi
-}
+source "$root/test/lib.sh"
 # everything the BRO import writes, sequences included
-state() {
-    q "SELECT md5(concat_ws('|',
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_wko_systeem t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_wko_put t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_monitoringsput t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_monitoringsfilter t),
-        (SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
-           FROM pg_sequences WHERE sequencename LIKE 'bv\_%')))"
-}
+state() { fingerprint 'bv_wko_systeem t.id' 'bv_wko_put t.id' 'bv_monitoringsput t.id' 'bv_monitoringsfilter t.id'; }
 counts() { q "SELECT (SELECT count(*) FROM bv_wko_systeem) || '/' || (SELECT count(*) FROM bv_wko_put) || '/' || (SELECT count(*) FROM bv_monitoringsput) || '/' || (SELECT count(*) FROM bv_monitoringsfilter)"; }
 imp() { PGUSER=bv_bro_importeur "$bv" import "$@"; }
-refused() {  # refused NAME FILE PATTERN: exit 1, says PATTERN, row counts and content unchanged
-    local before after c1 c2 msg rc
-    before=$(state); c1=$(counts)
-    msg=$(imp "$2" 2>&1); rc=$?
-    after=$(state); c2=$(counts)
-    if [ "$rc" -ne 1 ]; then bad "$1: exit status $rc, expected 1 ($msg)"
-    elif [ "$c1" != "$c2" ]; then bad "$1: row counts changed $c1 -> $c2"
-    elif [ "$before" != "$after" ]; then bad "$1: database changed"
-    elif ! grep -q -- "$3" <<< "$msg"; then bad "$1: message lacks '$3': $msg"
-    else ok "$1 refused, counts $c1 unchanged ($(grep -m1 -v 'database is unchanged' <<< "$msg" | cut -c1-110))"; fi
-}
 
 dropdb --if-exists bv_import_check 2>/dev/null
 createdb bv_import_check || exit 1
@@ -50,12 +25,7 @@ trap 'rm -rf "$tmp"; dropdb --if-exists bv_import_check 2>/dev/null; psql -X -q 
 q "SET client_min_messages = warning; CREATE EXTENSION bodemvisie CASCADE" || exit 1
 
 # the least-privilege role, made with the very statements doc/bro.md gives
-sed -n '/^-- least-privilege role for bin\/bodemvisie import (BRO)/,/^```/p' "$root/doc/bro.md" | grep -v '^```' > "$tmp/rol.sql"
-grep -q 'GRANT' "$tmp/rol.sql" || bad "doc/bro.md has no least-privilege GRANT block"
-psql -X -q -d postgres -c "DROP ROLE IF EXISTS bv_bro_importeur" 2>/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -f "$tmp/rol.sql" -c "ALTER ROLE bv_bro_importeur PASSWORD '${PGPASSWORD:-x}'" \
-    || bad "the GRANT statements of doc/bro.md fail"
-expect "import role is no superuser" "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'bv_bro_importeur'")" "f"
+role_from_doc "$root/doc/bro.md" "least-privilege role for bin/bodemvisie import (BRO)" bv_bro_importeur
 
 echo "-- command line"
 "$bv" import --help | grep -q 'usage: bin/bodemvisie import' && ok "--help" || bad "--help"
@@ -221,29 +191,29 @@ expect "GMW deregistered: no longer counts, row and tubes kept" "$(q "SELECT ver
 
 echo "-- refusals leave the database unchanged"
 head -c 3000 "$fx/guf-meerdere-installaties-en-beeindigd.xml" > "$tmp/afgebroken.xml"
-refused "truncated file" "$tmp/afgebroken.xml" "not well-formed XML"
+refused "truncated file" "not well-formed XML" imp "$tmp/afgebroken.xml"
 head -c 2500 "$fx/gmw-drie-filters.xml" > "$tmp/gmw-afgebroken.xml"
-refused "truncated GMW file" "$tmp/gmw-afgebroken.xml" "not well-formed XML"
+refused "truncated GMW file" "not well-formed XML" imp "$tmp/gmw-afgebroken.xml"
 printf '<?xml version="1.0"?>\n<rapport xmlns="urn:iets-anders"><regel/></rapport>\n' > "$tmp/vreemd.xml"
-refused "foreign XML" "$tmp/vreemd.xml" "root element is {urn:iets-anders}rapport, which no importer reads"
+refused "foreign XML" "root element is {urn:iets-anders}rapport, which no importer reads" imp "$tmp/vreemd.xml"
 printf '<?xml version="1.0"?>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsgld/1.0"/>\n' > "$tmp/gld.xml"
-refused "unknown BRO object kind" "$tmp/gld.xml" "dsgld/1.0}dispatchDataResponse"
+refused "unknown BRO object kind" "dsgld/1.0}dispatchDataResponse" imp "$tmp/gld.xml"
 printf '\x89PNG\r\n\x1a\n\0\0\0 binary' > "$tmp/kapot.xml"
-refused "damaged (binary) file" "$tmp/kapot.xml" "is not an XML file"
+refused "damaged (binary) file" "is not an XML file" imp "$tmp/kapot.xml"
 : > "$tmp/leeg.xml"
-refused "empty file" "$tmp/leeg.xml" "is empty"
+refused "empty file" "is empty" imp "$tmp/leeg.xml"
 printf '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsguf/1.0">&x;</dispatchDataResponse>\n' > "$tmp/entiteit.xml"
-refused "external entity" "$tmp/entiteit.xml" "entity"
+refused "external entity" "entity" imp "$tmp/entiteit.xml"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<dispatchDataResponse xmlns="http://www.broservices.nl/xsd/dsguf/1.0" xmlns:brocom="http://www.broservices.nl/xsd/brocommon/3.0"><brocom:responseType>rejection</brocom:responseType></dispatchDataResponse>\n' > "$tmp/afwijzing.xml"
-refused "dispatch document without object" "$tmp/afwijzing.xml" "holds no grondwatergebruiksysteem"
-refused "screen above ground level" "$fx/guf-filter-boven-maaiveld.xml" "screen above ground level"
+refused "dispatch document without object" "holds no grondwatergebruiksysteem" imp "$tmp/afwijzing.xml"
+refused "screen above ground level" "screen above ground level" imp "$fx/guf-filter-boven-maaiveld.xml"
 sed 's/GUF_PO /GUF_PPO /; s|</GUF_PO>|</GUF_PPO>|' "$fx/guf-filterdiepte-lengte.xml" > "$tmp/guf-ppo.xml"
-refused "GUF_PPO (start of the registration plus history)" "$tmp/guf-ppo.xml" "is a GUF_PPO document"
+refused "GUF_PPO (start of the registration plus history)" "is a GUF_PPO document" imp "$tmp/guf-ppo.xml"
 sed 's/GMW000000900102/GMW9/' "$fx/gmw-drie-filters.xml" > "$tmp/gmw-slecht-id.xml"
-refused "invalid BRO id" "$tmp/gmw-slecht-id.xml" "without a valid BRO id"
-refused "missing file" "$tmp/bestaat-niet.xml" "no such file"
+refused "invalid BRO id" "without a valid BRO id" imp "$tmp/gmw-slecht-id.xml"
+refused "missing file" "no such file" imp "$tmp/bestaat-niet.xml"
 printf 'PK\003\004 no zip at all' > "$tmp/kapot.zip"
-refused "broken zip" "$tmp/kapot.zip" "not a readable zip"
+refused "broken zip" "not a readable zip" imp "$tmp/kapot.zip"
 
 echo "-- zips and folders as downloaded"
 mkdir -p "$tmp/dl/BRO/GUF" "$tmp/dl/BRO/GMW" "$tmp/dl/rapporten" "$tmp/dl/leeg"
@@ -281,7 +251,7 @@ expect "zip with one damaged entry: exit 1" "$rc" "1"
 grep -q 'afgebroken.xml is not well-formed XML' <<< "$out" && grep -q 'gmw-eigenaardigheden.xml: BRO GMW, 2 object(en): 0 nieuw' <<< "$out" \
     && ok "the good entry is imported, the damaged one named" || bad "partial zip: $out"
 (cd "$tmp/dl/rapporten" && python3 -c "import zipfile; z = zipfile.ZipFile('../../alleen-pdf.zip', 'w'); z.write('rapport.pdf'); z.close()")
-refused "zip without a known format" "$tmp/alleen-pdf.zip" "no file of a known format in this zip"
+refused "zip without a known format" "no file of a known format in this zip" imp "$tmp/alleen-pdf.zip"
 c0=$(counts)
 imp "$fx/gmw-drie-filters.xml" "$tmp/vreemd.xml" >/dev/null 2>&1; rc=$?
 expect "several sources, one refused: exit 1, the rest imported" "$rc $(counts)" "1 $c0"
@@ -333,4 +303,4 @@ expect "DELETE of a well deletes its tubes" "$(q "SELECT count(*) FROM bv_monito
 q "TRUNCATE bv_wko_systeem, bv_monitoringsput RESTART IDENTITY" && ok "TRUNCATE works as before" || bad "TRUNCATE bv_wko_systeem"
 expect "TRUNCATE empties the parts" "$(counts)" "0/0/0/0"
 
-[ "$fail" -eq 0 ]
+[ "$fails" -eq 0 ]

@@ -10,36 +10,11 @@ fx=$root/test/fixtures/klic
 samples=${BV_KLIC_SAMPLES:-$root/../shared/data/klic}
 bv=$root/bin/bodemvisie
 export PGDATABASE=bv_klic_check
-fail=0
-ok()   { echo "  ok   $*"; }
-bad()  { echo "  FAIL $*"; fail=1; }
-q()    { psql -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-expect() {  # expect NAME ACTUAL EXPECTED
-    if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: got '$2', expected '$3'"; fi
-}
+source "$root/test/lib.sh"
 # A fingerprint of everything the import writes, sequences included.
 state() {
-    q "SELECT md5(concat_ws('|',
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_klic_levering t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_kabel_leiding t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.levering_id, t.imkl_id) FROM bv_klic_utiliteitsnet t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_klic_diepte t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_klic_voorzorg t),
-        (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM bv_klic_melding t),
-        (SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
-           FROM pg_sequences WHERE sequencename LIKE 'bv\_%')))"
-}
-refused() {  # refused NAME FILE PATTERN: import must fail, say PATTERN, change nothing
-    local before after msg
-    before=$(state)
-    if msg=$(imp "$2" 2>&1); then
-        bad "$1: accepted"
-    else
-        after=$(state)
-        if [ "$before" != "$after" ]; then bad "$1: database changed"
-        elif ! grep -q "$3" <<< "$msg"; then bad "$1: message lacks '$3': $msg"
-        else ok "$1 refused ($(head -n1 <<< "$msg" | cut -c1-100))"; fi
-    fi
+    fingerprint 'bv_klic_levering t.id' 'bv_kabel_leiding t.id' 'bv_klic_utiliteitsnet t.levering_id, t.imkl_id' \
+                'bv_klic_diepte t.id' 'bv_klic_voorzorg t.id' 'bv_klic_melding t.id'
 }
 
 dropdb --if-exists bv_klic_check 2>/dev/null
@@ -57,12 +32,7 @@ trap 'rm -rf "$tmp"; dropdb --if-exists bv_klic_check 2>/dev/null; psql -X -q -d
 
 # Imports run as the least-privilege role of doc/klic.md, made with the very
 # statements the documentation gives (a superuser is needed for none of it).
-sed -n '/^-- least-privilege role for bin\/bodemvisie klic-import/,/^```/p' "$root/doc/klic.md" | grep -v '^```' > "$tmp/rol.sql"
-grep -q 'GRANT' "$tmp/rol.sql" || bad "doc/klic.md has no least-privilege GRANT block"
-psql -X -q -d postgres -c "DROP ROLE IF EXISTS bv_klic_importeur" 2>/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -f "$tmp/rol.sql" -c "ALTER ROLE bv_klic_importeur PASSWORD '${PGPASSWORD:-x}'" \
-    || bad "the GRANT statements of doc/klic.md fail"
-expect "import role is no superuser" "$(q "SELECT rolsuper FROM pg_roles WHERE rolname = 'bv_klic_importeur'")" "f"
+role_from_doc "$root/doc/klic.md" "least-privilege role for bin/bodemvisie klic-import" bv_klic_importeur
 imp() { PGUSER=bv_klic_importeur "$bv" klic-import "$@"; }
 
 echo "-- fixture"
@@ -97,19 +67,19 @@ fi
 
 # refused files leave the database exactly as it was
 head -c 3000 "$fx/GI_gebiedsinformatielevering_07G000123_1.xml" > "$tmp/GI_gebiedsinformatielevering_07G999999_1.xml"
-refused "truncated file" "$tmp/GI_gebiedsinformatielevering_07G999999_1.xml" "not well-formed XML"
+refused "truncated file" "not well-formed XML" imp "$tmp/GI_gebiedsinformatielevering_07G999999_1.xml"
 printf '<?xml version="1.0"?>\n<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2"><gml:featureMember><x:Weg xmlns:x="urn:x"/></gml:featureMember></gml:FeatureCollection>\n' > "$tmp/geen-imkl.xml"
-refused "GML that is not IMKL" "$tmp/geen-imkl.xml" "no feature in an IMKL namespace"
+refused "GML that is not IMKL" "no feature in an IMKL namespace" imp "$tmp/geen-imkl.xml"
 printf '<?xml version="1.0"?>\n<html><body>Onderhoud</body></html>\n' > "$tmp/pagina.xml"
-refused "other XML" "$tmp/pagina.xml" "not an IMKL file"
+refused "other XML" "not an IMKL file" imp "$tmp/pagina.xml"
 printf 'PK\003\004 no zip at all' > "$tmp/Levering_kapot.zip"
-refused "broken zip" "$tmp/Levering_kapot.zip" "not a readable zip"
+refused "broken zip" "not a readable zip" imp "$tmp/Levering_kapot.zip"
 : > "$tmp/leeg.xml"
-refused "empty file" "$tmp/leeg.xml" "empty file"
+refused "empty file" "empty file" imp "$tmp/leeg.xml"
 sed -e 's/07G000123/07G000777/g' -e 's#srsName="EPSG:28992" gml:id="ul_w1_geo"#srsName="EPSG:4326" gml:id="ul_w1_geo"#' \
     "$fx/GI_gebiedsinformatielevering_07G000123_1.xml" > "$tmp/GI_gebiedsinformatielevering_07G000777_1.xml"
-refused "other coordinate system" "$tmp/GI_gebiedsinformatielevering_07G000777_1.xml" 'coordinate system "EPSG:4326"'
-refused "missing file" "$tmp/bestaat-niet.xml" "no such file"
+refused "other coordinate system" 'coordinate system "EPSG:4326"' imp "$tmp/GI_gebiedsinformatielevering_07G000777_1.xml"
+refused "missing file" "no such file" imp "$tmp/bestaat-niet.xml"
 
 # a later delivery holding the same water pipe: once in the current network
 out=$(imp "$fx/GI_gebiedsinformatielevering_07G000140_1.xml" 2>&1)
@@ -323,7 +293,7 @@ variant 000601 | sed -e 's/ srsName="[^"]*"//g' | awk '{ print } /^  xsi:schemaL
     print "  <gml:boundedBy><gml:Envelope srsName=\"EPSG:4326\"><gml:lowerCorner>52.9 6.5</gml:lowerCorner><gml:upperCorner>53 6.6</gml:upperCorner></gml:Envelope></gml:boundedBy>" }' \
     > "$tmp/GI_gebiedsinformatielevering_07G000601_1.xml"
 grep -q 'Envelope srsName="EPSG:4326"' "$tmp/GI_gebiedsinformatielevering_07G000601_1.xml" || bad "boundedBy fixture not built"
-refused "CRS only on the collection's boundedBy" "$tmp/GI_gebiedsinformatielevering_07G000601_1.xml" 'coordinate system "EPSG:4326"'
+refused "CRS only on the collection's boundedBy" 'coordinate system "EPSG:4326"' imp "$tmp/GI_gebiedsinformatielevering_07G000601_1.xml"
 variant 000602 | sed -e 's#srsName="EPSG:28992"#srsName="http://www.opengis.net/def/crs/EPSG/0/28992"#g' \
     -e 's#srsName="urn:ogc:def:crs:EPSG::28992"#srsName="urn:ogc:def:crs:EPSG:6.9:28992"#g' > "$tmp/GI_gebiedsinformatielevering_07G000602_1.xml"
 imp -q "$tmp/GI_gebiedsinformatielevering_07G000602_1.xml" 2>/dev/null && expect "RD spellings in a file" \
@@ -380,7 +350,7 @@ expect "BOM through the SQL function" \
 variant 001004 | sed -e 's#^<gml:FeatureCollection#<!DOCTYPE gml:FeatureCollection [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n&#' \
     -e 's#<imkl:naam>Waterbedrijf Test</imkl:naam>#<imkl:naam>\&xxe;</imkl:naam>#' > "$tmp/GI_gebiedsinformatielevering_07G001004_1.xml"
 grep -q '&xxe;' "$tmp/GI_gebiedsinformatielevering_07G001004_1.xml" || bad "XXE fixture not built"
-refused "external entity (XXE)" "$tmp/GI_gebiedsinformatielevering_07G001004_1.xml" 'KLIC: file .* declares the XML entity "xxe"'
+refused "external entity (XXE)" 'KLIC: file .* declares the XML entity "xxe"' imp "$tmp/GI_gebiedsinformatielevering_07G001004_1.xml"
 expect "nothing of /etc/passwd stored" "$(q "SELECT count(*) FROM bv_kabel_leiding WHERE beheerder_naam LIKE '%root:%'")" "0"
 /usr/bin/python3 - "$tmp/GI_gebiedsinformatielevering_07G001005_1.xml" "$(variant 001005)" <<'PY'
 import sys
@@ -390,9 +360,9 @@ doc = doc.replace("<imkl:naam>Waterbedrijf Test</imkl:naam>", "<imkl:naam>&lol9;
 open(sys.argv[1], "w").write(doc)
 PY
 grep -q '<!ENTITY lol9 "&lol8;&lol8;' "$tmp/GI_gebiedsinformatielevering_07G001005_1.xml" || bad "entity bomb fixture not built: $(grep -m1 DOCTYPE "$tmp/GI_gebiedsinformatielevering_07G001005_1.xml" | cut -c1-200)"
-refused "entity expansion bomb" "$tmp/GI_gebiedsinformatielevering_07G001005_1.xml" 'KLIC: file .* declares the XML entity "lol"'
+refused "entity expansion bomb" 'KLIC: file .* declares the XML entity "lol"' imp "$tmp/GI_gebiedsinformatielevering_07G001005_1.xml"
 variant 001006 | sed -e 's#<imkl:naam>Waterbedrijf Test</imkl:naam>#<imkl:naam>\&onbekend;</imkl:naam>#' > "$tmp/GI_gebiedsinformatielevering_07G001006_1.xml"
-refused "undefined entity" "$tmp/GI_gebiedsinformatielevering_07G001006_1.xml" 'KLIC: file .* refers to an undefined XML entity'
+refused "undefined entity" 'KLIC: file .* refers to an undefined XML entity' imp "$tmp/GI_gebiedsinformatielevering_07G001006_1.xml"
 cp "$tmp/GI_gebiedsinformatielevering_07G001004_1.xml" "$tmp/xxe.xml"; chmod 644 "$tmp/xxe.xml"
 expect "SQL route refuses entities too" \
     "$(q "SELECT status FROM bv_klic_import_bestand(pg_read_binary_file('$tmp/xxe.xml'), 'xxe.xml')" 2>&1 | head -n 1)" \
@@ -417,4 +387,4 @@ elif grep -q 'cannot reach the database' "$tmp/err"; then bad "connection lost r
 elif ! grep -q 'server connection was lost during the import of GI_gebiedsinformatielevering_07G001101_1.xml' "$tmp/err"; then bad "connection lost: $(cat "$tmp/err")"
 else ok "connection lost mid-import reported as such"; fi
 expect "connection lost: database unchanged" "$(state)" "$before"
-exit $fail
+[ "$fails" -eq 0 ]
