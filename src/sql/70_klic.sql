@@ -678,8 +678,22 @@ COMMENT ON FUNCTION bv_klic_import_bestand(bytea, text) IS
 
 -- ---------------------------------------------------------------- current network
 
--- "Newest" = latest delivery date, then sequence number, then import id.
--- Written as NOT EXISTS rather than DISTINCT ON, so that a spatial condition
+-- Which of two deliveries of the same object is the newer: the later date
+-- (an undated network submission is the oldest), then the higher delivery
+-- sequence number, then the later load (id).  The one order of the dig
+-- checks; inlined like bv_klic_bekend.
+CREATE FUNCTION bv_klic_nieuwer(datum timestamptz, volgnummer integer, id bigint,
+                                dan_datum timestamptz, dan_volgnummer integer, dan_id bigint)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1
+RETURN (coalesce(datum, '-infinity'::timestamptz), coalesce(volgnummer, -1), id)
+     > (coalesce(dan_datum, '-infinity'::timestamptz), coalesce(dan_volgnummer, -1), dan_id);
+
+COMMENT ON FUNCTION bv_klic_nieuwer(timestamptz, integer, bigint, timestamptz, integer, bigint) IS
+'Is the KLIC delivery (datum, volgnummer, id) newer than (dan_datum, dan_volgnummer, dan_id)? Later date first (an undated network submission is the oldest), then the higher leveringsvolgnummer, then the later load (id). The order in which the dig checks pick, per gml:id, the newest delivery known on their peildatum.';
+
+-- "Newest" = bv_klic_nieuwer: latest delivery date, then sequence number,
+-- then import id.  Written as NOT EXISTS rather than DISTINCT ON, so that a spatial condition
 -- on the view still uses the GiST index of bv_kabel_leiding.
 CREATE VIEW bv_kabel_leiding_actueel AS
 SELECT k.id, k.levering_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerder_naam,
@@ -690,8 +704,7 @@ SELECT k.id, k.levering_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerd
  WHERE NOT EXISTS (
         SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
          WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
-           AND (coalesce(l2.datum, '-infinity'), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-             > (coalesce(l.datum, '-infinity'), coalesce(l.leveringsvolgnummer, -1), l.id));
+           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint));
 
 COMMENT ON VIEW bv_kabel_leiding_actueel IS
 'The current network: each cable, pipe or container (by gml:id) once, from the newest delivery that holds it (date, then sequence number, then import).';
@@ -706,8 +719,7 @@ SELECT v.id, v.levering_id, v.imkl_id, v.beheerder, v.netwerk_id, v.thema, v.eis
  WHERE NOT EXISTS (
         SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
          WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
-           AND (coalesce(l2.datum, '-infinity'), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-             > (coalesce(l.datum, '-infinity'), coalesce(l.leveringsvolgnummer, -1), l.id));
+           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint));
 
 COMMENT ON VIEW bv_klic_voorzorg_actueel IS
 'The current precaution areas: each once, from the newest delivery that holds it.';
@@ -821,8 +833,7 @@ BEGIN
             SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
              WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                AND bv_klic_bekend(l2.datum, v_peil)
-               AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-                 > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
+               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
     UNION ALL
     -- precaution areas of the operators, the same way
     SELECT 'voorzorgsmaatregel', v.imkl_id, coalesce(v.eis, '') || coalesce(' ' || v.omschrijving, ''),
@@ -839,8 +850,7 @@ BEGIN
             SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
              WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
                AND bv_klic_bekend(l2.datum, v_peil)
-               AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-                 > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
+               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
     UNION ALL
     -- contamination: contours, and sources as the standard 150 m plume circle
     SELECT 'verontreiniging', c.id::text, c.naam || ' (' || c.status || ')',
@@ -953,8 +963,7 @@ BEGIN
                     SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
                      WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                        AND bv_klic_bekend(l2.datum, bv_drinkwater_onder_verharding.peildatum)
-                       AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-                         > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
+                       AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
                AND EXISTS (SELECT 1 FROM bv_verharding v
                             WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
                               AND ST_Intersects(v.geom, k.geom))) w
@@ -1007,8 +1016,7 @@ BEGIN
                 SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
                  WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                    AND bv_klic_bekend(l2.datum, bv_hoofdtrace_check.peildatum)
-                   AND (coalesce(l2.datum, '-infinity'::timestamptz), coalesce(l2.leveringsvolgnummer, -1), l2.id)
-                     > (coalesce(l.datum, '-infinity'::timestamptz), coalesce(l.leveringsvolgnummer, -1), l.id))
+                   AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
     )
     SELECT s.hid, s.naam, s.beheerder, min(s.beheerder_naam),
            pg_catalog.count(DISTINCT s.imkl_id)::integer, sum(ST_Length(s.geom)),

@@ -206,6 +206,8 @@ SELECT pg_catalog.count(*) FROM bv_drinkwater_onder_verharding(ARRAY['gesloten v
 SELECT pg_catalog.count(*) FROM bv_hoofdtrace_check(10::float8, 1::float8, '2040-01-01'::date);
 SELECT bv_klic_bekend('2027-03-01 00:30+01'::timestamptz, '2027-02-28'::date),
        bv_klic_bekend(NULL::timestamptz, '2027-02-28'::date);
+SELECT bv_klic_nieuwer('2027-03-02'::timestamptz, 1, 1::bigint, '2027-03-01'::timestamptz, 2, 2::bigint),
+       bv_klic_nieuwer(NULL::timestamptz, 5, 9::bigint, '1990-01-01'::timestamptz, 1, 1::bigint);
 SELECT count(*) FROM bv_kabel_leiding_actueel;
 SELECT count(*) FROM bv_klic_voorzorg_actueel;
 SELECT count(*) FROM bv_klic_netwerk_kaart;
