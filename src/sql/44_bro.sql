@@ -208,7 +208,7 @@ DECLARE
     e        record;
     v_id     integer;
     v_oud    record;
-    v_actie  text;
+    v_stand  text;
     n_obj    integer := 0;
     n_nieuw  integer := 0;
     n_verv   integer := 0;
@@ -530,56 +530,44 @@ BEGIN
         -- write: object by object
         FOR o IN SELECT * FROM pg_temp.bv_bro_guf g ORDER BY g.nr LOOP
             n_obj := n_obj + 1;
-            IF o.afgemeld THEN
-                -- taken out of the register: the stored system ends (the
-                -- update keeps the earlier version in the history); an
-                -- unknown one is not loaded
-                SELECT w.id, w.register_vingerafdruk, w.register_tijd INTO v_oud
-                  FROM bv_wko_systeem w WHERE w.register_id = o.bro_id;
-                IF v_oud.id IS NULL THEN
-                    n_over := n_over + 1;
-                ELSIF v_oud.register_vingerafdruk = o.vinger THEN
-                    n_ong := n_ong + 1;
-                ELSIF v_oud.register_tijd > o.tijd THEN
-                    n_ouder := n_ouder + 1;
-                ELSE
-                    UPDATE bv_wko_systeem w
-                       SET status = 'beeindigd',
-                           eind_datum = GREATEST(w.vergunning_datum, LEAST(w.eind_datum, o.afmeld_datum)),
-                           bron = 'BRO ' || v_bron, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
-                           geladen_op = now()
-                     WHERE w.id = v_oud.id;
-                    n_afg := n_afg + 1;
-                END IF;
-                CONTINUE;
-            END IF;
-            IF o.systeem IS NULL THEN
-                -- not a soil-energy system; when a stored one had this id, a
-                -- newer version (a correction) says it is none: it ends on
-                -- the day of that version, the earlier one kept as history
-                SELECT w.id, w.register_vingerafdruk, w.register_tijd INTO v_oud
-                  FROM bv_wko_systeem w WHERE w.register_id = o.bro_id;
-                IF v_oud.id IS NULL THEN
-                    n_over := n_over + 1;
-                ELSIF v_oud.register_vingerafdruk = o.vinger THEN
-                    n_ong := n_ong + 1;
-                ELSIF v_oud.register_tijd > o.tijd THEN
-                    n_ouder := n_ouder + 1;
-                ELSE
-                    UPDATE bv_wko_systeem w
-                       SET status = 'beeindigd',
-                           eind_datum = GREATEST(w.vergunning_datum,
-                                                 LEAST(w.eind_datum, (o.tijd AT TIME ZONE 'Europe/Amsterdam')::date)),
-                           bron = 'BRO ' || v_bron, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
-                           geladen_op = now()
-                     WHERE w.id = v_oud.id;
-                    n_verv := n_verv + 1;
-                END IF;
-                CONTINUE;
-            END IF;
-            n_deel := n_deel + coalesce(o.n_delen, 0);
+            -- the stored system of this BRO id, and how this version relates
+            -- to it: the same content changes nothing, an older version
+            -- (by registration time) never replaces a newer one
             SELECT w.id, w.register_vingerafdruk, w.register_tijd INTO v_oud
               FROM bv_wko_systeem w WHERE w.register_id = o.bro_id;
+            v_stand := CASE WHEN v_oud.id IS NULL THEN 'onbekend'
+                            WHEN v_oud.register_vingerafdruk = o.vinger THEN 'ongewijzigd'
+                            WHEN v_oud.register_tijd > o.tijd THEN 'ouder' ELSE 'nieuwer' END;
+            IF NOT o.afgemeld AND o.systeem IS NOT NULL THEN
+                n_deel := n_deel + coalesce(o.n_delen, 0);
+            END IF;
+            IF v_stand = 'ongewijzigd' THEN
+                n_ong := n_ong + 1;
+                CONTINUE;
+            ELSIF v_stand = 'ouder' THEN
+                n_ouder := n_ouder + 1;
+                CONTINUE;
+            ELSIF v_stand = 'onbekend' AND (o.afgemeld OR o.systeem IS NULL) THEN
+                -- nothing stored to end: not loaded
+                n_over := n_over + 1;
+                CONTINUE;
+            END IF;
+            IF o.afgemeld OR o.systeem IS NULL THEN
+                -- the stored system ends, the earlier version kept in the
+                -- history: taken out of the register (on the deregistration
+                -- date), or a newer version (a correction) says it is no
+                -- soil-energy system (on the day of that version)
+                UPDATE bv_wko_systeem w
+                   SET status = 'beeindigd',
+                       eind_datum = GREATEST(w.vergunning_datum, LEAST(w.eind_datum,
+                           CASE WHEN o.afgemeld THEN o.afmeld_datum
+                                ELSE (o.tijd AT TIME ZONE 'Europe/Amsterdam')::date END)),
+                       bron = 'BRO ' || v_bron, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
+                       geladen_op = now()
+                 WHERE w.id = v_oud.id;
+                IF o.afgemeld THEN n_afg := n_afg + 1; ELSE n_verv := n_verv + 1; END IF;
+                CONTINUE;
+            END IF;
             IF v_oud.id IS NULL THEN
                 INSERT INTO bv_wko_systeem (naam, systeem, putten, diepte_van_m, diepte_tot_m, status, bron,
                         register_id, vergunning, vergunning_soort, bevoegd_gezag, vergunning_datum, eind_datum,
@@ -591,12 +579,6 @@ BEGIN
                         o.koude, o.warmte, o.vermogen, o.temp, o.tijd, o.vinger)
                 RETURNING id INTO v_id;
                 n_nieuw := n_nieuw + 1;
-            ELSIF v_oud.register_vingerafdruk = o.vinger THEN
-                n_ong := n_ong + 1;
-                CONTINUE;
-            ELSIF v_oud.register_tijd > o.tijd THEN
-                n_ouder := n_ouder + 1;
-                CONTINUE;
             ELSE
                 v_id := v_oud.id;
                 UPDATE bv_wko_systeem w
@@ -722,29 +704,35 @@ BEGIN
 
     FOR o IN SELECT * FROM pg_temp.bv_bro_gmw g ORDER BY g.nr LOOP
         n_obj := n_obj + 1;
-        IF o.afgemeld THEN
-            -- taken out of the register: the stored well no longer counts
-            -- (verwijderd); an unknown one is not loaded
-            SELECT p.id, p.register_vingerafdruk, p.register_tijd INTO v_oud
-              FROM bv_monitoringsput p WHERE p.register_id = o.bro_id;
-            IF v_oud.id IS NULL THEN
-                n_over := n_over + 1;
-            ELSIF v_oud.register_vingerafdruk = o.vinger THEN
-                n_ong := n_ong + 1;
-            ELSIF v_oud.register_tijd > o.tijd THEN
-                n_ouder := n_ouder + 1;
-            ELSE
-                UPDATE bv_monitoringsput p
-                   SET verwijderd = true, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
-                       bron = 'BRO ' || v_bron, geladen_op = now()
-                 WHERE p.id = v_oud.id;
-                n_afg := n_afg + 1;
-            END IF;
-            CONTINUE;
-        END IF;
-        n_deel := n_deel + (SELECT pg_catalog.count(*)::integer FROM pg_temp.bv_bro_gmw_buis b WHERE b.nr = o.nr);
+        -- the stored well of this BRO id and how this version relates to it
+        -- (as for the systems above)
         SELECT p.id, p.register_vingerafdruk, p.register_tijd INTO v_oud
           FROM bv_monitoringsput p WHERE p.register_id = o.bro_id;
+        v_stand := CASE WHEN v_oud.id IS NULL THEN 'onbekend'
+                        WHEN v_oud.register_vingerafdruk = o.vinger THEN 'ongewijzigd'
+                        WHEN v_oud.register_tijd > o.tijd THEN 'ouder' ELSE 'nieuwer' END;
+        IF NOT o.afgemeld THEN
+            n_deel := n_deel + (SELECT pg_catalog.count(*)::integer FROM pg_temp.bv_bro_gmw_buis b WHERE b.nr = o.nr);
+        END IF;
+        IF v_stand = 'ongewijzigd' THEN
+            n_ong := n_ong + 1;
+            CONTINUE;
+        ELSIF v_stand = 'ouder' THEN
+            n_ouder := n_ouder + 1;
+            CONTINUE;
+        ELSIF v_stand = 'onbekend' AND o.afgemeld THEN
+            n_over := n_over + 1;
+            CONTINUE;
+        ELSIF o.afgemeld THEN
+            -- taken out of the register: the stored well no longer counts
+            -- (verwijderd)
+            UPDATE bv_monitoringsput p
+               SET verwijderd = true, register_tijd = o.tijd, register_vingerafdruk = o.vinger,
+                   bron = 'BRO ' || v_bron, geladen_op = now()
+             WHERE p.id = v_oud.id;
+            n_afg := n_afg + 1;
+            CONTINUE;
+        END IF;
         IF v_oud.id IS NULL THEN
             INSERT INTO bv_monitoringsput (register_id, putcode, eigenaar, maaiveld_nap, aanlegdatum, verwijderd,
                                            locatie_bron, register_tijd, register_vingerafdruk, bron, geom)
@@ -752,12 +740,6 @@ BEGIN
                     o.locatie_bron, o.tijd, o.vinger, 'BRO ' || v_bron, o.geom)
             RETURNING id INTO v_id;
             n_nieuw := n_nieuw + 1;
-        ELSIF v_oud.register_vingerafdruk = o.vinger THEN
-            n_ong := n_ong + 1;
-            CONTINUE;
-        ELSIF v_oud.register_tijd > o.tijd THEN
-            n_ouder := n_ouder + 1;
-            CONTINUE;
         ELSE
             v_id := v_oud.id;
             UPDATE bv_monitoringsput p
