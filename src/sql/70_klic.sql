@@ -704,7 +704,7 @@ SELECT k.id, k.levering_id, k.imkl_id, k.klasse, k.thema, k.beheerder, k.beheerd
  WHERE NOT EXISTS (
         SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
          WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
-           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint));
+           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id));
 
 COMMENT ON VIEW bv_kabel_leiding_actueel IS
 'The current network: each cable, pipe or container (by gml:id) once, from the newest delivery that holds it (date, then sequence number, then import).';
@@ -719,7 +719,7 @@ SELECT v.id, v.levering_id, v.imkl_id, v.beheerder, v.netwerk_id, v.thema, v.eis
  WHERE NOT EXISTS (
         SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
          WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
-           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint));
+           AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id));
 
 COMMENT ON VIEW bv_klic_voorzorg_actueel IS
 'The current precaution areas: each once, from the newest delivery that holds it.';
@@ -833,7 +833,7 @@ BEGIN
             SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
              WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                AND bv_klic_bekend(l2.datum, v_peil)
-               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
+               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id))
     UNION ALL
     -- precaution areas of the operators, the same way
     SELECT 'voorzorgsmaatregel', v.imkl_id, coalesce(v.eis, '') || coalesce(' ' || v.omschrijving, ''),
@@ -850,7 +850,7 @@ BEGIN
             SELECT 1 FROM bv_klic_voorzorg v2 JOIN bv_klic_levering l2 ON l2.id = v2.levering_id
              WHERE v2.imkl_id = v.imkl_id AND v2.levering_id <> v.levering_id
                AND bv_klic_bekend(l2.datum, v_peil)
-               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
+               AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id))
     UNION ALL
     -- contamination: contours, and sources as the standard 150 m plume circle
     SELECT 'verontreiniging', c.id::text, c.naam || ' (' || c.status || ')',
@@ -963,7 +963,7 @@ BEGIN
                     SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
                      WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                        AND bv_klic_bekend(l2.datum, bv_drinkwater_onder_verharding.peildatum)
-                       AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
+                       AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id))
                AND EXISTS (SELECT 1 FROM bv_verharding v
                             WHERE v.fysiek_voorkomen = ANY (bv_drinkwater_onder_verharding.fysiek_voorkomen)
                               AND ST_Intersects(v.geom, k.geom))) w
@@ -1016,7 +1016,7 @@ BEGIN
                 SELECT 1 FROM bv_kabel_leiding k2 JOIN bv_klic_levering l2 ON l2.id = k2.levering_id
                  WHERE k2.imkl_id = k.imkl_id AND k2.levering_id <> k.levering_id
                    AND bv_klic_bekend(l2.datum, bv_hoofdtrace_check.peildatum)
-                   AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id::bigint, l.datum, l.leveringsvolgnummer, l.id::bigint))
+                   AND bv_klic_nieuwer(l2.datum, l2.leveringsvolgnummer, l2.id, l.datum, l.leveringsvolgnummer, l.id))
     )
     SELECT s.hid, s.naam, s.beheerder, min(s.beheerder_naam),
            pg_catalog.count(DISTINCT s.imkl_id)::integer, sum(ST_Length(s.geom)),
