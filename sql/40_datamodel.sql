@@ -11,6 +11,20 @@ SELECT c.relname AS tabel, a.attnum, a.attname, format_type(a.atttypid, a.atttyp
  WHERE c.relname IN ('bv_beleidsgebied', 'bv_gebied', 'bv_wko_systeem', 'bv_verontreiniging')
  ORDER BY 1, 2;
 
+-- Every id of the extension's tables is bigint, identity or not (history
+-- tables), with a bigint sequence, and so is every column that holds one
+-- (issue 14: only a bigint identity gets a range of its own per Citus node).
+SELECT c.relname AS tabel, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
+       a.attidentity AS identity, s.seqtypid::regtype AS sequentie
+  FROM pg_depend d
+  JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'r'
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN pg_sequence s ON s.seqrelid = pg_get_serial_sequence(c.oid::regclass::text, a.attname)::regclass
+ WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bodemvisie')
+   AND (a.attname IN ('id', 'levering_id', 'wko_id', 'put_id') OR a.attidentity <> '')
+ ORDER BY 1, 2;
+
 -- A GiST index on every geometry column.
 SELECT c.relname AS tabel, a.attname AS geometry_column,
        EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid

@@ -247,8 +247,8 @@ COMMENT ON FUNCTION bv_verontreiniging_op(timestamptz) IS
 -- correction, kept in its history.
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION bv_wat_verandert(van date, tot date)
-RETURNS TABLE (beleidsgebied integer, soort text, naam text, verandering text,
-               op date, regels text[], wko_systemen bigint[], gebieden integer[],
+RETURNS TABLE (beleidsgebied bigint, soort text, naam text, verandering text,
+               op date, regels text[], wko_systemen bigint[], gebieden bigint[],
                besluiten bigint[], verontreiniging bigint, regel text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE COST 5000 ROWS 10
 AS $fn$
@@ -288,7 +288,7 @@ BEGIN
         -- policy areas in force on one date and not on the other; op = the
         -- day it changes; datum = the date on which it is in force (the
         -- rules are read on it); regel NULL = every rule of the kind
-        SELECT b.id AS gebied, NULL::integer AS pluim, b.soort, b.naam, b.geom,
+        SELECT b.id AS gebied, NULL::bigint AS pluim, b.soort, b.naam, b.geom,
                CASE WHEN n.nu THEN 'wordt van kracht' ELSE 'vervalt' END AS verandering,
                CASE WHEN n.nu THEN b.geldig_vanaf ELSE b.geldig_tot END AS op,
                CASE WHEN n.nu THEN v_tot ELSE v_van END AS datum,
@@ -311,17 +311,17 @@ BEGIN
                                             bv_regel_van_kracht(g.geldig_vanaf, g.geldig_tot, v_tot) AS nu) n
                  WHERE g.ernst <> 'advies' AND n.toen <> n.nu) r
           LEFT JOIN LATERAL (
-                SELECT b.id AS gebied, NULL::integer AS pluim, b.naam, b.geom
+                SELECT b.id AS gebied, NULL::bigint AS pluim, b.naam, b.geom
                   FROM bv_beleidsgebied b
                  WHERE b.soort = r.soort AND bv_van_kracht(b.status, b.geldig_vanaf, b.geldig_tot, r.datum)
                 UNION ALL
-                SELECT NULL::integer, v.id, v.naam, v.geom
+                SELECT NULL::bigint, v.id, v.naam, v.geom
                   FROM vo v
                  WHERE r.soort = 'verontreiniging'
                    AND bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, r.datum)) p ON true
         UNION ALL
         -- plumes current on one date and not on the other
-        SELECT NULL::integer, v.id, 'verontreiniging'::text, v.naam, v.geom,
+        SELECT NULL::bigint, v.id, 'verontreiniging'::text, v.naam, v.geom,
                CASE WHEN n.nu THEN 'verontreiniging ontdekt' ELSE 'verontreiniging gesaneerd' END,
                CASE WHEN n.nu THEN v.ontdekt_op ELSE v.gesaneerd_op END,
                CASE WHEN n.nu THEN v_tot ELSE v_van END,

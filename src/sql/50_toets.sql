@@ -194,7 +194,7 @@ BEGIN
     wa AS (SELECT * FROM pg_catalog.unnest(v_wa) x),
     r AS (
         SELECT 'verbod'::text AS ernst, 'zone'::text AS regel, NULL::text AS bron_tabel,
-               NULL::integer AS bron_id, NULL::text AS soort, NULL::text AS naam,
+               NULL::bigint AS bron_id, NULL::text AS soort, NULL::text AS naam,
                v_zone_txt AS uitleg, v_zone_bron AS grondslag
          WHERE NOT v_zone_ok
         UNION ALL

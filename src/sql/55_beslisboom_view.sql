@@ -4,7 +4,7 @@
 -- and the named constants, like the check.
 
 CREATE FUNCTION bv_wko_beslisboom_gebieden(peildatum date DEFAULT CURRENT_DATE)
-RETURNS TABLE (id integer, naam text, ontwikkelgebied boolean, n_systemen integer,
+RETURNS TABLE (id bigint, naam text, ontwikkelgebied boolean, n_systemen integer,
                vraag double precision, aanbod double precision, beslissing text,
                bruikbaar_m2 double precision, bezet_m2 double precision,
                bezet_aandeel double precision, beslissing_proxy text,
