@@ -1,8 +1,8 @@
 -- Derived map layers (issue 5): views ready for GeoServer/MapServer, each with
 -- one geometry column of a declared type and SRID (so geometry_columns lists
--- it), a stable integer id and readable attribute names; materialized
--- versions (suffix _m) with GiST indexes for large data, and a refresh
--- function.  The window functions need the whole table, so a WHERE on the
+-- it), a stable integer id and readable attribute names; stored versions
+-- (tables, suffix _m) with a primary key and GiST indexes for large data,
+-- and a refresh function.  The window functions need the whole table, so a WHERE on the
 -- plain views cannot use an index; map servers should read the _m versions.
 
 -- WKO bubbles with their interference result (doc/beleid.md 5).
@@ -362,27 +362,77 @@ SELECT k.id, k.systeem, k.zone_3d, k.diepte_van_m, k.diepte_tot_m, k.kaartlaag,
 COMMENT ON VIEW bv_kaart_bodemenergie IS
 'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
--- Materialized versions with spatial indexes, for map servers and large data.
--- Created WITH NO DATA: until bv_kaart_verversen() runs (after installing,
--- restoring or updating) reading one fails with "has not been populated"
--- instead of showing an empty map (63_kaart_actualiteit.sql).
-CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
-CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
-'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
+-- Stored versions (suffix _m) with spatial indexes, for map servers and large
+-- data: ordinary tables of the extension, filled from the views by
+-- bv_kaart_verversen() (61_kaartlagen_gebied.sql).  Tables, not materialized
+-- views (issue 12): a materialized view can carry neither a PRIMARY KEY nor a
+-- NOT NULL column, so GeoServer and QGIS would have to be told its key; a
+-- table declares it.  Each table has the columns of its view, in the same
+-- order and of the same types (the geometry as the view's concrete type),
+-- so clients see no change; a column added to a view later is added here with
+-- ALTER TABLE ... ADD COLUMN IF NOT EXISTS (bv_kaart_verversen copies by the
+-- table's column names).
+-- The rows are dumped (pg_extension_config_dump): after a restore a map
+-- server shows the layers as they were when dumped, not an empty map, and
+-- bv_kaart_actualiteit (63) calls them stale until bv_kaart_verversen() runs,
+-- since their refresh times (bv_kaart_status) are not dumped.  A fresh
+-- install has empty layers (there is no data yet) that bv_kaart_actualiteit
+-- calls never refreshed; an update fills them at its end
+-- (upgrade/kaartlagen-vullen.sql).
+-- vacuum_truncate off: every refresh deletes all rows and inserts new ones,
+-- and a vacuum that gives the emptied tail of a table back to the system
+-- takes an ACCESS EXCLUSIVE lock whose replay cancels a hot standby's
+-- readers of that layer (issue 14); the space is reused by the next refresh.
+CREATE TABLE IF NOT EXISTS bv_kaart_wko_bellen_m (
+    id           bigint PRIMARY KEY,
+    naam         text,
+    systeem      text,
+    status       text,
+    straal_m     double precision,
+    groep        integer,
+    n_groep      integer,
+    n_buren      integer,
+    overlap_m2   double precision,
+    interfereert boolean,
+    geom         geometry(MultiPolygon, 28992)
+) WITH (vacuum_truncate = false, toast.vacuum_truncate = false);
+CREATE INDEX IF NOT EXISTS bv_kaart_wko_bellen_m_geom_idx ON bv_kaart_wko_bellen_m USING gist (geom);
+SELECT pg_extension_config_dump('bv_kaart_wko_bellen_m', '');
+COMMENT ON TABLE bv_kaart_wko_bellen_m IS
+'Stored bv_kaart_wko_bellen (same columns) with primary key id and a spatial index, for map servers; filled by bv_kaart_verversen(), stale or not: bv_kaart_actualiteit.';
 
-CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
-CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
-'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
+CREATE TABLE IF NOT EXISTS bv_kaart_pluimen_m (
+    id          bigint PRIMARY KEY,
+    naam        text,
+    status      text,
+    vorm        text,
+    cluster     integer,
+    n_pluimen   integer,
+    cluster_m2  double precision,
+    aanpak      text,
+    geom        geometry(MultiPolygon, 28992),
+    toelichting text
+) WITH (vacuum_truncate = false, toast.vacuum_truncate = false);
+CREATE INDEX IF NOT EXISTS bv_kaart_pluimen_m_geom_idx ON bv_kaart_pluimen_m USING gist (geom);
+SELECT pg_extension_config_dump('bv_kaart_pluimen_m', '');
+COMMENT ON TABLE bv_kaart_pluimen_m IS
+'Stored bv_kaart_pluimen (same columns) with primary key id and a spatial index, for map servers; filled by bv_kaart_verversen(), stale or not: bv_kaart_actualiteit.';
 
-CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
-CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS
-'Materialized bv_kaart_bodemenergie with a spatial index; refresh with bv_kaart_verversen().';
+CREATE TABLE IF NOT EXISTS bv_kaart_bodemenergie_m (
+    id           integer PRIMARY KEY,
+    systeem      text,
+    zone_3d      integer,
+    diepte_van_m double precision,
+    diepte_tot_m double precision,
+    kaartlaag    text,
+    oordeel      text,
+    redenen      text,
+    geom         geometry(MultiPolygon, 28992)
+) WITH (vacuum_truncate = false, toast.vacuum_truncate = false);
+CREATE INDEX IF NOT EXISTS bv_kaart_bodemenergie_m_geom_idx ON bv_kaart_bodemenergie_m USING gist (geom);
+SELECT pg_extension_config_dump('bv_kaart_bodemenergie_m', '');
+COMMENT ON TABLE bv_kaart_bodemenergie_m IS
+'Stored bv_kaart_bodemenergie (same columns) with primary key id and a spatial index, for map servers; filled by bv_kaart_verversen(), stale or not: bv_kaart_actualiteit.';
 
 -- The soil-energy layer holds a few very large polygons (megabytes each):
 -- compressing them with pglz cost about 1 s CPU per refresh on the
@@ -393,7 +443,7 @@ DO $lz4$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_settings s
                 WHERE s.name = 'default_toast_compression' AND 'lz4'::text = ANY (s.enumvals)) THEN
-        EXECUTE pg_catalog.format('ALTER MATERIALIZED VIEW @extschema@.%I ALTER COLUMN geom SET COMPRESSION lz4',
+        EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ALTER COLUMN geom SET COMPRESSION lz4',
                                   'bv_kaart_bodemenergie_m');
     END IF;
 END
