@@ -17,7 +17,8 @@ SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
 # bodemvisie--V--<version>.sql is that migration, then upgrade/vervang-code.sql
 # (drops every function, view and type of the extension, not the data), then
 # the install pieces again (tables are created IF NOT EXISTS, so only the
-# code is made anew).  Released install scripts are kept frozen as
+# code is made anew), then upgrade/kaartlagen-vullen.sql (fills the stored
+# map layers).  Released install scripts are kept frozen as
 # upgrade/bodemvisie--V.sql.  See doc/developing.md, "Updates".
 RELEASED    = $(patsubst upgrade/%--next.sql,%,$(wildcard upgrade/*--next.sql))
 UPDATES     = $(foreach v,$(RELEASED),bodemvisie--$(v)--$(EXTVERSION).sql)
@@ -43,11 +44,11 @@ include $(PGXS)
 bodemvisie--$(EXTVERSION).sql: $(SQL_PIECES) bodemvisie.control
 	cat $(SQL_PIECES) > $@
 
-bodemvisie--%--$(EXTVERSION).sql: upgrade/%--next.sql upgrade/vervang-code.sql $(SQL_PIECES) bodemvisie.control Makefile
+bodemvisie--%--$(EXTVERSION).sql: upgrade/%--next.sql upgrade/vervang-code.sql $(SQL_PIECES) upgrade/kaartlagen-vullen.sql bodemvisie.control Makefile
 	{ printf '%s\n' '-- bodemvisie: update from $* to $(EXTVERSION), assembled by the Makefile.' \
 	         '\echo Use "ALTER EXTENSION bodemvisie UPDATE" to load this file. \quit'; \
 	  cat upgrade/$*--next.sql upgrade/vervang-code.sql; \
-	  cat $(filter-out src/sql/00_header.sql,$(SQL_PIECES)); } > $@
+	  cat $(filter-out src/sql/00_header.sql,$(SQL_PIECES)) upgrade/kaartlagen-vullen.sql; } > $@
 
 $(OBJS): src/bodemvisie.h
 src/circle_area.o src/wko.o src/pluim.o: src/circle_area.h

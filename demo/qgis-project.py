@@ -6,10 +6,10 @@ usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 demo/qgis-project.py DBNAME OU
 Needs PyQGIS (Debian: python3-qgis).  The connection comes from the libpq
 variables (PGHOST, PGPORT, PGUSER, PGPASSWORD; PGSERVICE instead stores only
 the service name in the project, the better choice outside tests); the schema
-from BV_SCHEMA (default public).  Layers read the materialized views
-(bv_kaart_*_m, refresh with SELECT bv_kaart_verversen()) and the publication
-views of one geometry type (bv_verontreiniging_bronnen / _contouren), each
-with its key id.  Colours follow demo/bodemvisie.map.in.  The layers' short
+from BV_SCHEMA (default public).  Layers read the stored map layers
+(tables bv_kaart_*_m with primary key id, refresh with SELECT
+bv_kaart_verversen()) and the publication views of one geometry type
+(bv_verontreiniging_bronnen / _contouren), each with its key id.  Colours follow demo/bodemvisie.map.in.  The layers' short
 names are the MapServer layer names, so QGIS Server publishes them under the
 same WMS/WFS names.
 """

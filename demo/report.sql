@@ -84,7 +84,7 @@ SELECT '';
 SELECT '## Kaartlagen';
 SELECT '';
 SELECT 'Elke laag staat als GeoJSON (RD New, EPSG:28992) naast dit rapport, en als view in de database ' ||
-       '(materialized: `<naam>_m`, vernieuwen met `SELECT * FROM bv_kaart_verversen();`). ' ||
+       '(opgeslagen als tabel: `<naam>_m`, vernieuwen met `SELECT * FROM bv_kaart_verversen();`). ' ||
        '`map.png` toont ze, getekend door MapServer met `bodemvisie.map`.';
 SELECT '';
 SELECT '| laag | geometrie | objecten |';

@@ -31,7 +31,7 @@ for layer in $(psql -X -At -c "SELECT f_table_name FROM geometry_columns
                                WHERE f_table_name LIKE 'bv\_kaart\_%' AND f_table_name NOT LIKE '%\_m'
                                ORDER BY 1"); do
     rm -f "$out/$layer.geojson"
-    # the materialized version where there is one (a layer over an indexed
+    # the stored version (table _m) where there is one (a layer over an indexed
     # table, such as bv_kaart_monitoringsputten, has none)
     src=$layer
     [ "$(psql -X -At -c "SELECT to_regclass('${layer}_m') IS NOT NULL")" = t ] && src=${layer}_m

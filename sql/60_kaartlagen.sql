@@ -12,7 +12,7 @@ TRUNCATE bv_beleidsgebied, bv_gebied, bv_wko_systeem, bv_verontreiniging;
 \i data/assen/40_verontreinigingen.sql
 \set QUIET off
 
--- Every layer and its materialized twin is registered with type and SRID.
+-- Every layer and its stored twin is registered with type and SRID.
 SELECT f_table_name, f_geometry_column, type, srid, coord_dimension
   FROM geometry_columns WHERE f_table_name LIKE 'bv\_kaart\_%' ORDER BY 1;
 
@@ -118,14 +118,42 @@ RESET enable_seqscan;
 
 SELECT * FROM bv_kaart_verversen(true);
 
--- The default refresh is concurrent; a layer never populated (WITH NO DATA)
--- cannot be refreshed concurrently: it is refreshed plainly, with a NOTICE.
-REFRESH MATERIALIZED VIEW bv_kaart_pluimen_m WITH NO DATA;
-SELECT relname, relispopulated FROM pg_class
- WHERE relname IN ('bv_kaart_pluimen_m', 'bv_kaart_wko_bellen_m') ORDER BY 1;
-SET client_min_messages = notice;
+-- The stored layers are tables (issue 12): a NOT NULL primary key id, and
+-- the column names, order and types of their views, geometry included.
+SELECT c.relname, c.relkind, a.attname AS sleutel, a.attnotnull,
+       format_type(a.atttypid, a.atttypmod) AS type
+  FROM pg_class c
+  JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+ WHERE c.relname LIKE 'bv\_kaart\_%\_m' ORDER BY 1;
+SELECT t.relname,
+       (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+          FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped)
+     = (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+          FROM pg_attribute a WHERE a.attrelid = v.oid AND a.attnum > 0) AS kolommen_als_view,
+       (SELECT count(*) FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am m ON m.oid = x.relam
+         WHERE i.indrelid = t.oid AND m.amname = 'gist') AS gist_indexen
+  FROM pg_class t JOIN pg_class v ON v.relname = left(t.relname, -2) AND v.relkind = 'v'
+ WHERE t.relname LIKE 'bv\_kaart\_%\_m' ORDER BY 1;
+-- every row of a layer equals its view's, every column
+SELECT (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM bv_kaart_wko_bellen_m t)
+     = (SELECT string_agg(v::text, '|' ORDER BY v.id) FROM bv_kaart_wko_bellen v) AS wko_bellen,
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM bv_kaart_pluimen_m t)
+     = (SELECT string_agg(v::text, '|' ORDER BY v.id) FROM bv_kaart_pluimen v) AS pluimen,
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM bv_kaart_interferentie_gebied_m t)
+     = (SELECT string_agg(v::text, '|' ORDER BY v.id) FROM bv_kaart_interferentie_gebied v) AS interferentie_gebied,
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM bv_kaart_bodemenergie_m t)
+     = (SELECT string_agg(v::text, '|' ORDER BY v.id) FROM bv_kaart_bodemenergie v) AS bodemenergie;
+
+-- A refresh replaces every row: a row removed from the data goes, one
+-- changed by hand in a layer comes back as the view has it; both ways.
+DELETE FROM bv_wko_systeem WHERE id = (SELECT min(id) FROM bv_wko_systeem);
+UPDATE bv_kaart_pluimen_m SET aanpak = 'fout', geom = NULL WHERE id = (SELECT min(id) FROM bv_kaart_pluimen_m);
 SELECT * FROM bv_kaart_verversen();
-SET client_min_messages = warning;
-SELECT relname, relispopulated FROM pg_class
- WHERE relname IN ('bv_kaart_pluimen_m', 'bv_kaart_wko_bellen_m') ORDER BY 1;
+SELECT (SELECT count(*) FROM bv_kaart_pluimen_m WHERE aanpak = 'fout' OR geom IS NULL) AS handwerk_over,
+       (SELECT count(*) FROM bv_kaart_wko_bellen_m) = (SELECT count(*) FROM bv_wko_systeem s
+         WHERE bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, CURRENT_DATE)) AS bellen_als_gegevens;
+UPDATE bv_kaart_pluimen_m SET aanpak = 'fout' WHERE id = (SELECT min(id) FROM bv_kaart_pluimen_m);
+SELECT * FROM bv_kaart_verversen(false);
+SELECT count(*) AS handwerk_over FROM bv_kaart_pluimen_m WHERE aanpak = 'fout';
 ROLLBACK;

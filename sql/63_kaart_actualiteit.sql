@@ -1,5 +1,6 @@
--- Stale map layers are never silent (issue 10): unpopulated after install,
--- stale after a data change or after a date of the time model passed.
+-- Stale map layers are never silent (issue 10): "never refreshed" after
+-- install, "refresh time unknown" after a restore, stale after a data change
+-- or after a date of the time model passed.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS bodemvisie CASCADE;
 \set VERBOSITY default
@@ -8,11 +9,9 @@ CREATE DATABASE bv_actualiteit;
 \c bv_actualiteit
 SET client_min_messages = warning;
 CREATE EXTENSION bodemvisie CASCADE;
--- fresh install: nothing populated, reading says so
+-- fresh install: no data, empty layers, never refreshed
 SELECT kaartlaag, gevuld, verouderd, toelichting FROM bv_kaart_actualiteit ORDER BY kaartlaag;
-\set ON_ERROR_STOP 0
 SELECT count(*) FROM bv_kaart_wko_bellen_m;
-\set ON_ERROR_STOP 1
 SELECT kaartlaag FROM bv_kaart_verversen() ORDER BY 1;
 SELECT kaartlaag, gevuld, verouderd, toelichting FROM bv_kaart_actualiteit ORDER BY kaartlaag;
 -- a data change makes every layer stale until the next refresh
@@ -36,5 +35,31 @@ RESET session_replication_role;
 SELECT kaartlaag, verouderd, toelichting FROM bv_kaart_actualiteit ORDER BY kaartlaag;
 SELECT bv_datumwissel_tussen(CURRENT_DATE - 1, CURRENT_DATE) AS gisteren_vandaag,
        bv_datumwissel_tussen(CURRENT_DATE, CURRENT_DATE + 1) AS vandaag_morgen;
+-- after a restore: the dumped rows of the layers are back, their refresh
+-- times (state, not dumped) are not: stale, refresh time unknown
+SELECT count(*) FROM bv_kaart_verversen();
+SELECT count(*) AS bellen FROM bv_kaart_wko_bellen_m;
+DELETE FROM bv_kaart_status;
+SELECT kaartlaag, gevuld, verouderd, toelichting FROM bv_kaart_actualiteit ORDER BY kaartlaag;
+-- the layers' rows are dumped, their status is not
+SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x JOIN pg_class c ON c.oid = x
+ WHERE e.extname = 'bodemvisie' AND c.relname LIKE 'bv\_kaart\_%' ORDER BY 1;
+-- The default refresh lets readers read, here and on a standby: DELETE and
+-- INSERT under an EXCLUSIVE lock, no ACCESS EXCLUSIVE lock (its replay
+-- cancels a standby's readers).  gelijktijdig false: TRUNCATE, which takes
+-- one.  The locks this transaction holds on the layers:
+BEGIN;
+SELECT count(*) FROM bv_kaart_verversen();
+SELECT c.relname, string_agg(l.mode, ', ' ORDER BY l.mode) AS sloten
+  FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+ WHERE l.pid = pg_backend_pid() AND c.relname LIKE 'bv\_kaart\_%\_m' GROUP BY 1 ORDER BY 1;
+COMMIT;
+BEGIN;
+SELECT count(*) FROM bv_kaart_verversen(false);
+SELECT c.relname, string_agg(l.mode, ', ' ORDER BY l.mode) AS sloten
+  FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+ WHERE l.pid = pg_backend_pid() AND c.relname LIKE 'bv\_kaart\_%\_m' GROUP BY 1 ORDER BY 1;
+COMMIT;
+SELECT count(*) AS bellen FROM bv_kaart_wko_bellen_m;
 \c contrib_regression
 DROP DATABASE bv_actualiteit;

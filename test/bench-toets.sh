@@ -109,7 +109,7 @@ SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(
         - substr(:'c', 7)::bigint)::numeric / 100, 2)
   FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
 SQL
-echo "   again, now CONCURRENTLY (the default once populated: readers keep reading; issue 14):"
+echo "   again, on filled layers (DELETE + INSERT, the default: readers keep reading; issue 14):"
 psql_q <<'SQL' | grep -E 'Time:|^ |cpu'
 SET max_parallel_workers_per_gather = 0;
 SELECT 'cpu0: ' || (split_part(s, ' ', 14)::bigint + split_part(s, ' ', 15)::bigint) AS c
@@ -121,14 +121,14 @@ SELECT 'backend cpu s: ' || round(((split_part(s, ' ', 14)::bigint + split_part(
         - substr(:'c', 7)::bigint)::numeric / 100, 2)
   FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') s;
 SQL
-echo "   per layer (plain REFRESH), and the WKO interference analysis alone:"
+echo "   per layer (TRUNCATE + INSERT from its view, as bv_kaart_verversen(false)), and the WKO interference analysis alone:"
 psql_q <<'SQL' | grep -E 'Time:|^ '
 SET max_parallel_workers_per_gather = 0;
 \timing on
-REFRESH MATERIALIZED VIEW bv_kaart_wko_bellen_m;
-REFRESH MATERIALIZED VIEW bv_kaart_pluimen_m;
-REFRESH MATERIALIZED VIEW bv_kaart_interferentie_gebied_m;
-REFRESH MATERIALIZED VIEW bv_kaart_bodemenergie_m;
+BEGIN; TRUNCATE bv_kaart_wko_bellen_m; INSERT INTO bv_kaart_wko_bellen_m SELECT * FROM bv_kaart_wko_bellen; COMMIT;
+BEGIN; TRUNCATE bv_kaart_pluimen_m; INSERT INTO bv_kaart_pluimen_m SELECT * FROM bv_kaart_pluimen; COMMIT;
+BEGIN; TRUNCATE bv_kaart_interferentie_gebied_m; INSERT INTO bv_kaart_interferentie_gebied_m SELECT * FROM bv_kaart_interferentie_gebied; COMMIT;
+BEGIN; TRUNCATE bv_kaart_bodemenergie_m; INSERT INTO bv_kaart_bodemenergie_m SELECT * FROM bv_kaart_bodemenergie; COMMIT;
 SELECT count(*) AS wko_rows, round(avg((r).n_buren), 1) AS mean_neighbours, max((r).n_buren) AS max_neighbours
   FROM (SELECT bv_wko_interference(putten, coalesce(straal_m, 250)) OVER (ORDER BY id) AS r
           FROM bv_wko_systeem) s;

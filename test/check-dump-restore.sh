@@ -66,10 +66,18 @@ for f in guf-meerdere-installaties-en-beeindigd.xml gmw-drie-filters.xml; do
     psql_q -d "$src" -A -t -v doc="$(cat "$fx/$f")" <<< "SELECT soort FROM bv_bro_import(XMLPARSE(DOCUMENT :'doc'), 'dump-test')" >/dev/null
 done
 
+# The stored map layers (tables, their rows dumped; issue 12), filled from
+# all of the above.
+psql_q -d "$src" -A -t -c "SELECT count(*) FROM bv_kaart_verversen()" >/dev/null
+
 # Rows, sequence positions and answers, as text.
 answers() {
     psql_q -d "$1" -A -t <<'SQL'
 SET client_min_messages = warning;
+SELECT 'laag', 'wko_bellen', count(*), md5(string_agg(t::text, '|' ORDER BY t.id)) FROM bv_kaart_wko_bellen_m t;
+SELECT 'laag', 'pluimen', count(*), md5(string_agg(t::text, '|' ORDER BY t.id)) FROM bv_kaart_pluimen_m t;
+SELECT 'laag', 'interferentie_gebied', count(*), md5(string_agg(t::text, '|' ORDER BY t.id)) FROM bv_kaart_interferentie_gebied_m t;
+SELECT 'laag', 'bodemenergie', count(*), md5(string_agg(t::text, '|' ORDER BY t.id)) FROM bv_kaart_bodemenergie_m t;
 SELECT 'beleidsgebied', b.id, b.soort, b.naam, b.bron, ST_AsEWKB(b.geom) FROM bv_beleidsgebied b ORDER BY b.id;
 SELECT 'gebied', g.* FROM (SELECT id, naam, ontwikkelgebied, vraag, aanbod, ST_AsEWKB(geom) FROM bv_gebied) g ORDER BY 2;
 SELECT 'wko', w.id, w.naam, w.systeem, ST_AsEWKB(w.putten), w.diepte_van_m, w.diepte_tot_m,
@@ -133,6 +141,17 @@ grep -q '^historie|.*|Kloosterveen|40$' "$tmp/before.txt" || { echo "no history 
 grep -q '^historie|.*|proefsoort|1|Proef v1|f$' "$tmp/before.txt" || { echo "no history of bv_gebiedssoort"; status=1; }
 grep -q '^historie|.*|gasveld|1|.*|t$' "$tmp/before.txt" || { echo "no history of a shipped kind"; status=1; }
 grep -q '^herhalen|1|t|' "$tmp/before.txt" || { echo "no recorded decision that replays equal"; status=1; }
+
+# The map layers came back with the dump, not empty, and are called stale
+# until refreshed (their refresh times are state, not dumped).
+[ "$(grep -c '^laag|[a-z_]*|[1-9]' "$tmp/before.txt")" -eq 4 ] || { echo "a map layer was empty before the dump"; status=1; }
+act=$(psql_q -d "$dst" -A -t -c "SELECT string_agg(kaartlaag || ':' || gevuld || ':' || verouderd || ':' || toelichting, E'\n' ORDER BY 1) FROM bv_kaart_actualiteit")
+if [ "$(grep -c ':true:true:verversdatum onbekend (na herstel)' <<<"$act")" -ne 4 ]; then
+    echo "after the restore the map layers are not called stale:"; echo "$act"; status=1
+fi
+psql_q -d "$dst" -A -t -c "SELECT count(*) FROM bv_kaart_verversen()" >/dev/null
+act=$(psql_q -d "$dst" -A -t -c "SELECT count(*) FROM bv_kaart_actualiteit WHERE NOT verouderd")
+[ "$act" = 4 ] || { echo "after a refresh the restored layers are not current ($act of 4)"; status=1; }
 
 # After the restore the history triggers work: a correction is kept, and
 # the decision record is still append-only.

@@ -36,6 +36,9 @@ BEGIN
          CROSS JOIN LATERAL pg_catalog.unnest(e.extconfig) AS u(t)
           JOIN pg_catalog.pg_class c ON c.oid = u.t AND c.relkind = 'r'
          WHERE e.extname = 'bodemvisie'
+           -- the stored map layers are derived (bv_kaart_verversen), not data
+           AND c.relname::text <> ALL (ARRAY['bv_kaart_wko_bellen_m', 'bv_kaart_pluimen_m',
+                                             'bv_kaart_interferentie_gebied_m', 'bv_kaart_bodemenergie_m']::text[])
          ORDER BY 1
     LOOP
         -- the rulebook's shipped rows (standaard) are not the user's data

@@ -1,8 +1,8 @@
 -- Derived map layers (issue 5): views ready for GeoServer/MapServer, each with
 -- one geometry column of a declared type and SRID (so geometry_columns lists
--- it), a stable integer id and readable attribute names; materialized
--- versions (suffix _m) with GiST indexes for large data, and a refresh
--- function.  The window functions need the whole table, so a WHERE on the
+-- it), a stable integer id and readable attribute names; stored versions
+-- (tables, suffix _m) with a primary key and GiST indexes for large data,
+-- and a refresh function.  The window functions need the whole table, so a WHERE on the
 -- plain views cannot use an index; map servers should read the _m versions.
 
 -- WKO bubbles with their interference result (doc/beleid.md 5).
@@ -362,39 +362,5 @@ SELECT k.id, k.systeem, k.zone_3d, k.diepte_van_m, k.diepte_tot_m, k.kaartlaag,
 COMMENT ON VIEW bv_kaart_bodemenergie IS
 'Map layer: soil-energy potential today per system type and depth band of the borehole bottom (diepte_van_m, diepte_tot_m]: vrij, restrictie or verbod. Ids are stable while the rulebook is: systeem (open 0, gesloten 300, geothermie 600) + 3 x band number + (verbod 1, restrictie 2, vrij 3). Another date: bv_bodemenergie_kaart(peildatum).';
 
--- Materialized versions with spatial indexes, for map servers and large data.
--- Created WITH NO DATA: until bv_kaart_verversen() runs (after installing,
--- restoring or updating) reading one fails with "has not been populated"
--- instead of showing an empty map (63_kaart_actualiteit.sql).
-CREATE MATERIALIZED VIEW bv_kaart_wko_bellen_m AS SELECT * FROM bv_kaart_wko_bellen WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_wko_bellen_m (id);
-CREATE INDEX ON bv_kaart_wko_bellen_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_wko_bellen_m IS
-'Materialized bv_kaart_wko_bellen with a spatial index; refresh with bv_kaart_verversen().';
-
-CREATE MATERIALIZED VIEW bv_kaart_pluimen_m AS SELECT * FROM bv_kaart_pluimen WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_pluimen_m (id);
-CREATE INDEX ON bv_kaart_pluimen_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_pluimen_m IS
-'Materialized bv_kaart_pluimen with a spatial index; refresh with bv_kaart_verversen().';
-
-CREATE MATERIALIZED VIEW bv_kaart_bodemenergie_m AS SELECT * FROM bv_kaart_bodemenergie WITH NO DATA;
-CREATE UNIQUE INDEX ON bv_kaart_bodemenergie_m (id);
-CREATE INDEX ON bv_kaart_bodemenergie_m USING gist (geom);
-COMMENT ON MATERIALIZED VIEW bv_kaart_bodemenergie_m IS
-'Materialized bv_kaart_bodemenergie with a spatial index; refresh with bv_kaart_verversen().';
-
--- The soil-energy layer holds a few very large polygons (megabytes each):
--- compressing them with pglz cost about 1 s CPU per refresh on the
--- bench-toets data; lz4 compresses them as well (65 % of their size, the
--- same as pglz) in a fraction of the time (issue 15).  Only on a server
--- built with lz4; elsewhere the default stays.
-DO $lz4$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_settings s
-                WHERE s.name = 'default_toast_compression' AND 'lz4'::text = ANY (s.enumvals)) THEN
-        EXECUTE pg_catalog.format('ALTER MATERIALIZED VIEW @extschema@.%I ALTER COLUMN geom SET COMPRESSION lz4',
-                                  'bv_kaart_bodemenergie_m');
-    END IF;
-END
-$lz4$;
+-- The stored versions of these layers (tables bv_kaart_*_m, for map
+-- servers) follow in 61_kaartlagen_gebied.sql, after the last view.

@@ -1,17 +1,20 @@
--- Are the materialized map layers up to date? (issue 10: "materialized map
+-- Are the stored map layers up to date? (issue 10: "materialized map
 -- layers are not left silently empty after a restore or a bulk load").
 --
--- 1. The layers are created WITH NO DATA (60/61): after CREATE EXTENSION,
---    a restore or an update, reading one fails with PostgreSQL's "has not
---    been populated" until bv_kaart_verversen() runs; never silently empty.
+-- 1. The layers (tables bv_kaart_*_m, 60/61) are filled only by
+--    bv_kaart_verversen(), which records when (bv_kaart_status).  A fresh
+--    install has no data and empty layers, "never refreshed"; an update
+--    fills them at its end (upgrade/kaartlagen-vullen.sql); a restore brings
+--    back the dumped rows of the layers but not their refresh times, so
+--    they show the map as it was dumped and are called stale.
 -- 2. Every statement that changes the data or the rulebook records when
---    (bv_gegevens_status, statement-level triggers); bv_kaart_verversen()
---    records when each layer was refreshed (bv_kaart_status).  The view
---    bv_kaart_actualiteit says per layer whether it is stale: data changed
+--    (bv_gegevens_status, statement-level triggers, which fire for a bulk
+--    load and for a restore's COPY as well).  The view bv_kaart_actualiteit
+--    says per layer whether it is stale: never refreshed here, data changed
 --    since, or a date of the time model passed since (an area came into
 --    force, a permit ended) while the layer shows "today".
 -- Both status tables are state, not data: pg_dump does not keep them (after
--- a restore every layer is "never refreshed").
+-- a restore every layer is "refresh time unknown" or "never refreshed").
 
 CREATE TABLE IF NOT EXISTS bv_gegevens_status (
     tabel        text PRIMARY KEY,
@@ -25,7 +28,7 @@ CREATE TABLE IF NOT EXISTS bv_kaart_status (
     ververst_op timestamptz NOT NULL
 );
 COMMENT ON TABLE bv_kaart_status IS
-'When each materialized map layer was last refreshed by bv_kaart_verversen(); read by bv_kaart_actualiteit.';
+'When each stored map layer (bv_kaart_*_m) was last refreshed by bv_kaart_verversen(); read by bv_kaart_actualiteit.';
 
 -- SECURITY DEFINER: a role that may change a data table need not have any
 -- right on the status table; the body touches only that table.
@@ -73,7 +76,7 @@ AS $fn$
 $fn$;
 
 COMMENT ON FUNCTION bv_kaart_ververst(text) IS
-'Records that a materialized map layer was refreshed now (bv_kaart_status); called by bv_kaart_verversen().';
+'Records that a stored map layer was refreshed now (bv_kaart_status); called by bv_kaart_verversen().';
 
 -- The first date after "vanaf" (exclusive) up to "tot" (inclusive) on which
 -- something in the time model changes: an area or rule comes into force or
@@ -104,28 +107,29 @@ COMMENT ON FUNCTION bv_datumwissel_tussen(date, date) IS
 
 CREATE VIEW bv_kaart_actualiteit AS
 SELECT t.kaartlaag, t.gevuld, t.ververst_op, t.gegevens_gewijzigd_op,
-       (NOT t.gevuld OR t.ververst_op IS NULL OR t.gewijzigd OR t.datumwissel) AS verouderd,
-       CASE WHEN NOT t.gevuld THEN 'nooit ververst (na installatie, herstel of update): SELECT bv_kaart_verversen()'
+       (t.ververst_op IS NULL OR t.gewijzigd OR t.datumwissel) AS verouderd,
+       CASE WHEN NOT t.gevuld THEN 'nooit ververst (na installatie of herstel): SELECT bv_kaart_verversen()'
             WHEN t.ververst_op IS NULL THEN 'verversdatum onbekend (na herstel): SELECT bv_kaart_verversen()'
             WHEN t.gewijzigd THEN 'gegevens gewijzigd na het verversen: SELECT bv_kaart_verversen()'
             WHEN t.datumwissel
                  THEN 'een datum (inwerkingtreding, vergunning, sanering) is sinds het verversen gepasseerd: SELECT bv_kaart_verversen()'
             ELSE 'actueel' END AS toelichting
   FROM (SELECT l.kaartlaag,
-               c.relispopulated AS gevuld,
+               -- filled by bv_kaart_verversen(): here (a refresh time), or
+               -- in the database a restore came from (rows, no time)
+               (s.ververst_op IS NOT NULL OR l.rijen) AS gevuld,
                s.ververst_op,
                g.gewijzigd_op AS gegevens_gewijzigd_op,
                coalesce(g.gewijzigd_op > s.ververst_op, false) AS gewijzigd,
                -- one scan of the dates per layer, for both columns
                coalesce(s.ververst_op::date < CURRENT_DATE
                         AND bv_datumwissel_tussen(s.ververst_op::date, CURRENT_DATE), false) AS datumwissel
-          FROM (VALUES ('bv_kaart_wko_bellen_m'), ('bv_kaart_pluimen_m'),
-                       ('bv_kaart_interferentie_gebied_m'), ('bv_kaart_bodemenergie_m')) AS l(kaartlaag)
-          JOIN pg_catalog.pg_class c
-            ON c.relname = l.kaartlaag
-           AND c.relnamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname = 'bodemvisie')
+          FROM (VALUES ('bv_kaart_wko_bellen_m'::text, EXISTS (SELECT FROM bv_kaart_wko_bellen_m)),
+                       ('bv_kaart_pluimen_m'::text, EXISTS (SELECT FROM bv_kaart_pluimen_m)),
+                       ('bv_kaart_interferentie_gebied_m'::text, EXISTS (SELECT FROM bv_kaart_interferentie_gebied_m)),
+                       ('bv_kaart_bodemenergie_m'::text, EXISTS (SELECT FROM bv_kaart_bodemenergie_m))) AS l(kaartlaag, rijen)
           LEFT JOIN bv_kaart_status s ON s.kaartlaag = l.kaartlaag
           LEFT JOIN (SELECT max(x.gewijzigd_op) AS gewijzigd_op FROM bv_gegevens_status x) g ON true) t;
 
 COMMENT ON VIEW bv_kaart_actualiteit IS
-'Per materialized map layer: is it populated, when was it refreshed, when did the data last change, is it stale (verouderd) and why (toelichting, in Dutch, with what to run). A layer of "today" is also stale when a date of the time model passed since it was refreshed.';
+'Per stored map layer (bv_kaart_*_m): has it been filled (gevuld: refreshed here, or rows restored from a dump), when was it refreshed, when did the data last change, is it stale (verouderd) and why (toelichting, in Dutch, with what to run). A layer of "today" is also stale when a date of the time model passed since it was refreshed; after a restore its refresh time is unknown, so it is stale.';

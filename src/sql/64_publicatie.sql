@@ -29,15 +29,16 @@ SELECT v.id, v.naam, v.status, v.bron, v.register_id, v.ontdekt_op,
 COMMENT ON VIEW bv_verontreiniging_contouren IS
 'Publication layer: the contaminations of bv_verontreiniging with a surveyed plume contour, as MultiPolygon in EPSG:28992, with every attribute of the table; key id.';
 
--- Keys of the views for GeoServer.  A view or materialized view cannot carry
--- a PRIMARY KEY (nor, for a materialized view, a NOT NULL constraint), so
+-- Keys of the views for GeoServer.  A view cannot carry a PRIMARY KEY, so
 -- GeoServer would make up feature ids that change between requests.  Its
 -- PostGIS store reads the keys from a "primary key metadata table"
 -- (setting "Primary key metadata table" = bv_gt_pk_metadata); this view
--- has the columns GeoServer expects.  The materialized layers also have a
--- unique index on id, and every id is a NOT NULL column of a table or a
--- computed non-null number (test/check-ows.sh checks both).
--- The list is read from the catalog: every view and materialized view of
+-- has the columns GeoServer expects.  Every id listed is a NOT NULL column
+-- of a table or a computed non-null number (test/check-ows.sh checks that
+-- it is unique and never NULL).  The stored map layers (bv_kaart_*_m) are
+-- tables with a PRIMARY KEY (id), which GeoServer and QGIS read from the
+-- catalog themselves; they are not listed.
+-- The list is read from the catalog: every view (and materialized view) of
 -- the extension with a geometry column and a column id (a layer added later
 -- is listed without editing this view).
 CREATE VIEW bv_gt_pk_metadata AS
@@ -61,4 +62,4 @@ SELECT n.nspname::varchar AS table_schema,
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND t.typname = 'geometry');
 
 COMMENT ON VIEW bv_gt_pk_metadata IS
-'The key (id) of every published view and materialized view (every one of the extension with a geometry column and a column id, read from the catalog), in the layout of GeoServer''s primary key metadata table (table_schema, table_name, pk_column, pk_column_idx, pk_policy, pk_sequence): set the PostGIS store''s "Primary key metadata table" to bv_gt_pk_metadata (schema-qualified when bodemvisie is not in public).';
+'The key (id) of every published view (every view of the extension with a geometry column and a column id, read from the catalog; the stored map layers bv_kaart_*_m are tables with a primary key and need no entry), in the layout of GeoServer''s primary key metadata table (table_schema, table_name, pk_column, pk_column_idx, pk_policy, pk_sequence): set the PostGIS store''s "Primary key metadata table" to bv_gt_pk_metadata (schema-qualified when bodemvisie is not in public).';
