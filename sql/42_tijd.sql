@@ -322,3 +322,29 @@ SELECT count(*) FROM bv_bodemenergie_toets('SRID=28992;POINT(230500 550500)', 'o
 \set ON_ERROR_STOP 1
 \c contrib_regression
 DROP DATABASE bv_besluit_historie;
+-- The history and freshness triggers name their table (issue 14): on Citus
+-- they fire on the shards (<table>_<shard id>), and write next to them
+-- (doc/scaling.md).  Without Citus, fired on another relation, the history
+-- trigger refuses rather than write anywhere, and the freshness trigger
+-- records the relation it fired on.
+SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid) ~ 'bv_historie_bewaren\(''bv_wko_systeem'', ''bv_wko_systeem_historie''\)' AS met_naam
+  FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+ WHERE c.relname = 'bv_wko_systeem' AND t.tgname LIKE 'bv_historie_%' ORDER BY 2;
+SELECT pg_get_triggerdef(t.oid) ~ 'bv_gegevens_gewijzigd\(''bv_gebied''\)' AS met_naam
+  FROM pg_trigger t WHERE t.tgrelid = 'bv_gebied'::regclass AND t.tgname = 'bv_gewijzigd';
+BEGIN;
+CREATE TABLE bv_gebiedssoort_990001 (LIKE bv_gebiedssoort);
+INSERT INTO bv_gebiedssoort_990001 SELECT * FROM bv_gebiedssoort WHERE soort = 'gasveld';
+CREATE TRIGGER bv_gewijzigd AFTER UPDATE ON bv_gebiedssoort_990001
+    FOR EACH STATEMENT EXECUTE FUNCTION bv_gegevens_gewijzigd('bv_gebiedssoort');
+UPDATE bv_gebiedssoort_990001 SET omschrijving = 'proef';
+SELECT tabel FROM bv_gegevens_status WHERE tabel LIKE 'bv_gebiedssoort%' ORDER BY 1;
+CREATE TRIGGER bv_historie_update AFTER UPDATE ON bv_gebiedssoort_990001 REFERENCING OLD TABLE AS bv_oud
+    FOR EACH STATEMENT EXECUTE FUNCTION bv_historie_bewaren('bv_gebiedssoort', 'bv_gebiedssoort_historie');
+SAVEPOINT s;
+\set ON_ERROR_STOP 0
+UPDATE bv_gebiedssoort_990001 SET omschrijving = 'proef 2';
+\set ON_ERROR_STOP 1
+ROLLBACK TO SAVEPOINT s;
+SELECT pg_catalog.count(*) FROM bv_gebiedssoort_historie WHERE omschrijving LIKE 'proef%';
+ROLLBACK;

@@ -120,18 +120,71 @@ COMMENT ON FUNCTION bv_historie_versie() IS
 -- SECURITY DEFINER: the history is written for whoever changes a table, and
 -- no ordinary role needs (or gets) any right on the history tables, so a
 -- role that may correct an area cannot rewrite its past.  The body writes
--- only into <table>_historie of the table that fired it.
+-- only into the history table named by the trigger (98_historie.sql):
+-- TG_ARGV[0] is the table, TG_ARGV[1] its history table.
+--
+-- On Citus (doc/scaling.md) the triggers of a distributed or reference
+-- table fire on its shards, where TG_TABLE_NAME is the shard's name
+-- (bv_wko_systeem_102030): the old rows then go into the co-located shard
+-- of the history table on the same node, found in Citus's catalog.  Citus
+-- is only ever called by dynamic SQL and only on a shard, so a plain
+-- install does not depend on it.
 CREATE FUNCTION bv_historie_bewaren()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 AS $fn$
 DECLARE
+    tabel text := coalesce(TG_ARGV[0], TG_TABLE_NAME::text);
+    hist text := coalesce(TG_ARGV[1], TG_TABLE_NAME::text || '_historie');
+    doel text;
     kolommen text;
     waarden text;
+    citus boolean;
 BEGIN
     -- (a restore's replacement of a shipped row is not a correction)
     IF pg_catalog.current_setting('bodemvisie.herstel', true) = 'aan' THEN
         RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME::text = tabel THEN
+        -- The table itself.  On Citus only a TRUNCATE fires here (on the
+        -- coordinator's shell table), and then on every shard as well:
+        -- the shards write the history.
+        IF TG_OP = 'TRUNCATE'
+           AND pg_catalog.to_regclass('pg_catalog.pg_dist_partition'::text) IS NOT NULL THEN
+            EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
+               INTO citus USING TG_RELID;
+            IF citus THEN
+                RETURN NULL;
+            END IF;
+        END IF;
+        doel := pg_catalog.format('%I.%I', TG_TABLE_SCHEMA, hist);
+    ELSE
+        -- A shard of the table (Citus): TG_TABLE_NAME is <table>_<shard id>.
+        -- The history shard with the same hash range in the same
+        -- co-location group (a reference table: the one shard) lives on
+        -- this node.
+        IF pg_catalog.to_regclass('pg_catalog.pg_dist_shard'::text) IS NULL
+           OR TG_TABLE_NAME::text !~ ('^' || tabel || '_[0-9]+$') THEN
+            RAISE EXCEPTION 'history trigger of % fired on %.%, which is neither the table nor a Citus shard of it',
+                            tabel, TG_TABLE_SCHEMA, TG_TABLE_NAME
+                  USING ERRCODE = 'object_not_in_prerequisite_state',
+                        HINT = 'Create the trigger with the table''s own name and its history table as arguments, as 98_historie.sql does.';
+        END IF;
+        EXECUTE 'SELECT pg_catalog.shard_name(h.logicalrelid, h.shardid, false) '
+                '  FROM pg_catalog.pg_dist_shard s '
+                '  JOIN pg_catalog.pg_dist_partition ps ON ps.logicalrelid = s.logicalrelid '
+                '  JOIN pg_catalog.pg_dist_partition ph ON ph.colocationid = ps.colocationid '
+                '  JOIN pg_catalog.pg_dist_shard h ON h.logicalrelid = ph.logicalrelid '
+                '   AND h.shardminvalue IS NOT DISTINCT FROM s.shardminvalue '
+                ' WHERE s.shardid = $1 AND ph.logicalrelid = $2'
+           INTO doel
+          USING pg_catalog.substr(TG_TABLE_NAME::text, pg_catalog.length(tabel) + 2)::bigint,
+                pg_catalog.format('%I.%I', TG_TABLE_SCHEMA, hist)::regclass;
+        IF doel IS NULL THEN
+            RAISE EXCEPTION 'no shard of %.% next to shard % of %', TG_TABLE_SCHEMA, hist, TG_TABLE_NAME, tabel
+                  USING ERRCODE = 'object_not_in_prerequisite_state',
+                        HINT = pg_catalog.format('Distribute %1$s co-located with %2$s (create_distributed_table(%1$L, <distribution column>, colocate_with => %2$L)), or make both reference tables.', hist, tabel);
+        END IF;
     END IF;
     -- The columns of the table, by name (the history table has them all,
     -- after its two registration columns).
@@ -141,11 +194,12 @@ BEGIN
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped;
     -- UPDATE and DELETE: the old rows of the statement (transition table
-    -- bv_oud); TRUNCATE: the whole table, read before it is emptied.
+    -- bv_oud); TRUNCATE: the whole table (or shard), read before it is
+    -- emptied.
     EXECUTE pg_catalog.format(
-        'INSERT INTO %I.%I (geregistreerd_van, geregistreerd_tot, %s) '
+        'INSERT INTO %s (geregistreerd_van, geregistreerd_tot, %s) '
         'SELECT least(o.geladen_op, pg_catalog.now()), pg_catalog.now(), %s FROM %s o',
-        TG_TABLE_SCHEMA, TG_TABLE_NAME || '_historie', kolommen, waarden,
+        doel, kolommen, waarden,
         CASE TG_OP WHEN 'TRUNCATE' THEN pg_catalog.format('ONLY %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME)
                    ELSE 'bv_oud' END);
     RETURN NULL;
@@ -155,7 +209,7 @@ $fn$;
 REVOKE ALL ON FUNCTION bv_historie_bewaren() FROM PUBLIC;
 
 COMMENT ON FUNCTION bv_historie_bewaren() IS
-'Trigger (AFTER UPDATE or DELETE with a transition table, BEFORE TRUNCATE; each statement) of the tables with history: writes the old rows into <table>_historie, registered from their geladen_op until now().';
+'Trigger (AFTER UPDATE or DELETE with a transition table, BEFORE TRUNCATE; each statement) of the tables with history, arguments: the table and its history table. Writes the old rows into the history table (on Citus, fired on a shard: into the co-located shard of the history table), registered from their geladen_op until now().';
 
 -- The tables are put under history by 98_historie.sql, after every piece
 -- has added its columns (the history tables take all of them).
@@ -330,6 +384,27 @@ BEGIN
          CROSS JOIN LATERAL (SELECT bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_van) AS toen,
                                     bv_pluim_actueel(v.status, v.ontdekt_op, v.gesaneerd_op, v_tot) AS nu) n
          WHERE n.toen <> n.nu
+    ),
+    w AS MATERIALIZED (
+        SELECT pg_catalog.row_number() OVER () AS nr, x.* FROM wissel x
+    ),
+    -- the stored WKO systems per change: one join of the changes (with the
+    -- rules that apply there) and the systems, not a subquery per change,
+    -- so that on Citus (doc/scaling.md) it runs on every shard of the
+    -- systems against the changes as one intermediate result
+    wko AS MATERIALIZED (
+        SELECT DISTINCT x.nr, s.id
+          FROM (SELECT w.nr, w.geom, w.datum, r.systemen, r.dieper_dan_m
+                  FROM w
+                  JOIN bv_regel r
+                    ON r.soort = w.soort AND r.ernst <> 'advies'
+                   AND (w.regel IS NULL OR r.code = w.regel)
+                   AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)) x
+          JOIN bv_wko_systeem s
+            ON ST_Intersects(s.putten, x.geom)
+           AND bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, x.datum)
+           AND s.systeem = ANY (x.systemen)
+           AND (x.dieper_dan_m IS NULL OR s.diepte_tot_m IS NULL OR s.diepte_tot_m > x.dieper_dan_m)
     )
     SELECT w.gebied, w.soort, w.naam, w.verandering, w.op,
            (SELECT pg_catalog.array_agg((r.code || ' (' || r.ernst || ')')::text ORDER BY r.code)
@@ -337,17 +412,7 @@ BEGIN
              WHERE r.soort = w.soort AND r.ernst <> 'advies'
                AND (w.regel IS NULL OR r.code = w.regel)
                AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum)),
-           (SELECT pg_catalog.array_agg(s.id ORDER BY s.id)
-              FROM bv_wko_systeem s
-             WHERE ST_Intersects(s.putten, w.geom)
-               AND bv_in_gebruik(s.status, s.vergunning_datum, s.eind_datum, w.datum)
-               AND EXISTS (SELECT 1 FROM bv_regel r
-                            WHERE r.soort = w.soort AND r.ernst <> 'advies'
-                              AND (w.regel IS NULL OR r.code = w.regel)
-                              AND s.systeem = ANY (r.systemen)
-                              AND (r.dieper_dan_m IS NULL OR s.diepte_tot_m IS NULL
-                                   OR s.diepte_tot_m > r.dieper_dan_m)
-                              AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum))),
+           k.ids,
            (SELECT pg_catalog.array_agg(g.id ORDER BY g.id)
               FROM bv_gebied g
              WHERE ST_Intersects(g.geom, w.geom)),
@@ -363,7 +428,9 @@ BEGIN
                               AND (r.dieper_dan_m IS NULL OR d.diepte_tot_m > r.dieper_dan_m)
                               AND bv_regel_van_kracht(r.geldig_vanaf, r.geldig_tot, w.datum))),
            w.pluim, w.regel
-      FROM wissel w
+      FROM w
+      LEFT JOIN (SELECT o.nr, pg_catalog.array_agg(o.id ORDER BY o.id) AS ids
+                   FROM wko o GROUP BY o.nr) k ON k.nr = w.nr
      ORDER BY w.op, w.gebied NULLS LAST, w.pluim, w.regel NULLS FIRST;
 END
 $fn$;

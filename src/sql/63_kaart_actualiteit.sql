@@ -31,24 +31,45 @@ COMMENT ON TABLE bv_kaart_status IS
 'When each stored map layer (bv_kaart_*_m) was last refreshed by bv_kaart_verversen(); read by bv_kaart_actualiteit.';
 
 -- SECURITY DEFINER: a role that may change a data table need not have any
--- right on the status table; the body touches only that table.
+-- right on the status table; the body touches only that table.  The
+-- trigger names its table (TG_ARGV[0]).  On Citus (doc/scaling.md) it fires
+-- on the shards, on the node that holds them, whose names are not the
+-- table's: a reference table's placement records the table's name; a shard
+-- of a distributed table records its own name, because the shards of one
+-- statement on one worker are written over several connections of one
+-- distributed transaction, which would wait for each other on one row
+-- (seen: "canceling the transaction since it was involved in a distributed
+-- deadlock").  Citus is asked only on a shard, by dynamic SQL.
 CREATE FUNCTION bv_gegevens_gewijzigd()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 AS $fn$
+DECLARE
+    naam text := coalesce(TG_ARGV[0], TG_TABLE_NAME::text);
+    verdeeld boolean;
 BEGIN
-    IF NOT pg_catalog.pg_is_in_recovery() THEN
-        INSERT INTO bv_gegevens_status AS s (tabel, gewijzigd_op)
-        VALUES (TG_TABLE_NAME::text, pg_catalog.now())
-        ON CONFLICT (tabel) DO UPDATE SET gewijzigd_op = excluded.gewijzigd_op;
+    IF pg_catalog.pg_is_in_recovery() THEN
+        RETURN NULL;
     END IF;
+    IF TG_TABLE_NAME::text <> naam THEN
+        IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition'::text) IS NOT NULL THEN
+            EXECUTE 'SELECT p.partmethod <> ''n''::"char" FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1'
+               INTO verdeeld USING pg_catalog.format('%I.%I', TG_TABLE_SCHEMA, naam)::regclass;
+        END IF;
+        IF verdeeld IS NOT false THEN
+            naam := TG_TABLE_NAME::text;
+        END IF;
+    END IF;
+    INSERT INTO bv_gegevens_status AS s (tabel, gewijzigd_op)
+    VALUES (naam, pg_catalog.now())
+    ON CONFLICT (tabel) DO UPDATE SET gewijzigd_op = excluded.gewijzigd_op;
     RETURN NULL;
 END
 $fn$;
 REVOKE ALL ON FUNCTION bv_gegevens_gewijzigd() FROM PUBLIC;
 
 COMMENT ON FUNCTION bv_gegevens_gewijzigd() IS
-'Statement trigger of the data and rulebook tables: records in bv_gegevens_status when the table was last changed, so that bv_kaart_actualiteit can say which map layers are stale.';
+'Statement trigger of the data and rulebook tables (argument: the table''s name): records in bv_gegevens_status when the table was last changed, so that bv_kaart_actualiteit can say which map layers are stale. On Citus, fired on a shard: the node''s own bv_gegevens_status, under the table''s name for a reference table, the shard''s name for a distributed table.';
 
 DO $trig$
 DECLARE
@@ -60,7 +81,7 @@ BEGIN
         EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS bv_gewijzigd ON @extschema@.%I', t);
         EXECUTE pg_catalog.format(
             'CREATE TRIGGER bv_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.%I
-                 FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_gegevens_gewijzigd()', t);
+                 FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_gegevens_gewijzigd(%L)', t, t);
     END LOOP;
 END
 $trig$;

@@ -79,12 +79,12 @@ BEGIN
                                   'FOR EACH ROW EXECUTE FUNCTION @extschema@.bv_historie_versie()', tabel);
         EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_update AFTER UPDATE ON @extschema@.%I '
                                   'REFERENCING OLD TABLE AS bv_oud '
-                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren(%L, %L)', tabel, tabel, hist);
         EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_delete AFTER DELETE ON @extschema@.%I '
                                   'REFERENCING OLD TABLE AS bv_oud '
-                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren(%L, %L)', tabel, tabel, hist);
         EXECUTE pg_catalog.format('CREATE TRIGGER bv_historie_truncate BEFORE TRUNCATE ON @extschema@.%I '
-                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren()', tabel);
+                                  'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.bv_historie_bewaren(%L, %L)', tabel, tabel, hist);
     END LOOP;
 END
 $historie$;
