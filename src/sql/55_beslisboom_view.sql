@@ -51,12 +51,17 @@ BEGIN
         -- does not take zone-2 ground (3D, issue 9).  Unioned once for all
         -- areas and cut into pieces of at most 256 vertices (issue 15: one
         -- union per area buffered and unioned each bubble about 8 times).
-        SELECT ST_Subdivide(ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)), 256, -1.0::float8) AS stuk
-          FROM c, bereik r
-          JOIN bv_wko_systeem w ON w.regio = r.regio AND w.id = r.id
-         WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
-           AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
-           AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)
+        -- (the union in a subquery of its own: on Citus a set-returning
+        -- function over an aggregate of a distributed table in one query
+        -- level fails, "set-valued function called in context that cannot
+        -- accept a set")
+        SELECT ST_Subdivide(e.geheel, 256, -1.0::float8) AS stuk
+          FROM (SELECT ST_Union(ST_Buffer(w.putten, coalesce(w.straal_m, c.bel), 8)) AS geheel
+                  FROM c, bereik r
+                  JOIN bv_wko_systeem w ON w.regio = r.regio AND w.id = r.id
+                 WHERE bv_in_gebruik(w.status, w.vergunning_datum, w.eind_datum, peildatum)
+                   AND (w.diepte_tot_m IS NULL OR w.diepte_tot_m > c.zone2_van)
+                   AND (w.diepte_van_m IS NULL OR w.diepte_van_m <= c.zone2_tot)) e
     ),
     verboden AS MATERIALIZED (
         -- the areas in force where the rulebook forbids an open system in
