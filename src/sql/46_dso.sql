@@ -45,6 +45,9 @@ DECLARE
     v_oud     record;
     v_fout    text;
     v_kinds   text;
+    v_alle    text[];
+    v_sleutels text[];
+    v_opg     record;
     r         record;
     n_loc     integer := 0;
     n_nieuw   integer := 0;
@@ -146,13 +149,17 @@ BEGIN
                     HINT = 'A location needs a geo:naam or a geo:groepID with a label.';
     END IF;
 
-    -- the kind: the mapping first, then a label that is exactly a kind
+    -- the kind: the mapping first, then a label that is exactly a kind.
+    -- (The kinds are read in a statement of their own: on Citus, doc/
+    -- scaling.md, a statement that joins a temporary table with a stored
+    -- table is sent to a worker, which has no such temporary table.)
+    SELECT pg_catalog.array_agg(s.soort ORDER BY s.soort) INTO v_alle FROM bv_gebiedssoort s;
+    v_kinds := pg_catalog.array_to_string(v_alle, ', '::text);
     UPDATE pg_temp.bv_gio_locatie l
-       SET soort = coalesce(soorten ->> l.label, (SELECT s.soort FROM bv_gebiedssoort s WHERE s.soort = l.label));
+       SET soort = coalesce(soorten ->> l.label, CASE WHEN l.label = ANY (v_alle) THEN l.label END);
     SELECT pg_catalog.string_agg(DISTINCT pg_catalog.format('"%s" -> "%s"'::text, l.label, l.soort), ', '::text)
       INTO v_fout FROM pg_temp.bv_gio_locatie l
-     WHERE l.soort IS NOT NULL AND NOT EXISTS (SELECT FROM bv_gebiedssoort s WHERE s.soort = l.soort);
-    SELECT pg_catalog.string_agg(s.soort, ', '::text ORDER BY s.soort) INTO v_kinds FROM bv_gebiedssoort s;
+     WHERE l.soort IS NOT NULL AND NOT (l.soort = ANY (coalesce(v_alle, '{}'::text[])));
     IF v_fout IS NOT NULL THEN
         RAISE EXCEPTION 'GIO: % maps labels to kinds that are not in the rulebook: %', v_bron, v_fout
               USING ERRCODE = 'invalid_parameter_value',
@@ -226,31 +233,32 @@ BEGIN
 
     -- the same location again: unchanged when every imported value is equal
     -- (no UPDATE, so geladen_op and the history stay as they are)
-    FOR r IN
-        SELECT l.*, b.id AS b_id,
-               (b.soort = l.soort AND b.naam = coalesce(l.naam, l.label)
-                AND ST_AsEWKB(b.geom) = ST_AsEWKB(l.geom)
-                AND b.status = 'vastgesteld'::text AND b.geldig_vanaf IS NOT DISTINCT FROM v_datum
-                AND b.geldig_tot IS NULL AND b.register_versie IS NOT DISTINCT FROM v_expr
-                AND b.rechtsgrond IS NOT DISTINCT FROM ('GIO '::text || v_expr)) AS gelijk
-          FROM pg_temp.bv_gio_locatie l
-          LEFT JOIN bv_beleidsgebied b ON b.register_id = v_work AND b.register_locatie = l.sleutel
-         ORDER BY l.nr
-    LOOP
-        IF r.b_id IS NULL THEN
+    -- (the stored row of each location by a statement of its own, through
+    -- the index on (register_id, register_locatie): see the kinds above)
+    FOR r IN SELECT l.* FROM pg_temp.bv_gio_locatie l ORDER BY l.nr LOOP
+        SELECT x.id AS b_id,
+               (x.soort = r.soort AND x.naam = coalesce(r.naam, r.label)
+                AND ST_AsEWKB(x.geom) = ST_AsEWKB(r.geom)
+                AND x.status = 'vastgesteld'::text AND x.geldig_vanaf IS NOT DISTINCT FROM v_datum
+                AND x.geldig_tot IS NULL AND x.register_versie IS NOT DISTINCT FROM v_expr
+                AND x.rechtsgrond IS NOT DISTINCT FROM ('GIO '::text || v_expr)) AS gelijk
+          INTO v_opg
+          FROM bv_beleidsgebied x
+         WHERE x.register_id = v_work AND x.register_locatie = r.sleutel;
+        IF v_opg.b_id IS NULL THEN
             INSERT INTO bv_beleidsgebied (soort, naam, bron, geom, status, geldig_vanaf, geldig_tot, rechtsgrond,
                                           register_id, register_versie, register_locatie)
             VALUES (r.soort, coalesce(r.naam, r.label), v_bron, r.geom, 'vastgesteld', v_datum, NULL, 'GIO '::text || v_expr,
                     v_work, v_expr, r.sleutel);
             n_nieuw := n_nieuw + 1;
-        ELSIF r.gelijk THEN
+        ELSIF v_opg.gelijk THEN
             n_ong := n_ong + 1;
         ELSE
             UPDATE bv_beleidsgebied b
                SET soort = r.soort, naam = coalesce(r.naam, r.label), bron = v_bron, geom = r.geom,
                    status = 'vastgesteld', geldig_vanaf = v_datum, geldig_tot = NULL,
                    rechtsgrond = 'GIO '::text || v_expr, register_versie = v_expr, geladen_op = pg_catalog.now()
-             WHERE b.id = r.b_id;
+             WHERE b.id = v_opg.b_id;
             n_verv := n_verv + 1;
         END IF;
     END LOOP;
@@ -259,6 +267,8 @@ BEGIN
     -- until this version's date (kept, so a question about the past still
     -- finds them); one that would only have started on that date or later
     -- never was in force: vervallen
+    SELECT coalesce(pg_catalog.array_agg(l.sleutel) FILTER (WHERE l.sleutel IS NOT NULL), '{}'::text[])
+      INTO v_sleutels FROM pg_temp.bv_gio_locatie l;
     UPDATE bv_beleidsgebied b
        SET geldig_tot = CASE WHEN b.geldig_vanaf IS NULL OR b.geldig_vanaf < v_datum THEN v_datum ELSE b.geldig_tot END,
            status = CASE WHEN b.geldig_vanaf IS NULL OR b.geldig_vanaf < v_datum THEN b.status ELSE 'vervallen'::text END,
@@ -267,7 +277,7 @@ BEGIN
        AND b.register_versie IS DISTINCT FROM v_expr
        AND b.status <> 'vervallen'::text
        AND (b.geldig_tot IS NULL OR b.geldig_tot > v_datum)
-       AND NOT EXISTS (SELECT FROM pg_temp.bv_gio_locatie l WHERE l.sleutel = b.register_locatie);
+       AND NOT (b.register_locatie = ANY (v_sleutels));
     GET DIAGNOSTICS n_eind = ROW_COUNT;
 
     RETURN QUERY SELECT v_work, v_expr, v_datum, n_loc, n_nieuw, n_verv, n_ong, n_eind, false;

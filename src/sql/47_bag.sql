@@ -143,6 +143,12 @@ DECLARE
     n_verv   integer;
     n_ong    integer;
     n_ouder  integer;
+    v_ids    text[];
+    v_verv   text[];
+    v_panden text[];
+    v_eenh   text[];
+    v_jaren  integer[];
+    rij      record;
 BEGIN
     PERFORM bv_primair_vereist('bv_bag_laad'::text);
     IF pg_catalog.to_regclass('pg_temp.bv_bag_rij'::text) IS NULL THEN
@@ -232,9 +238,30 @@ BEGIN
               r.begin_geldigheid::date DESC, r.voorkomen::integer DESC;
     GET DIAGNOSTICS n_obj = ROW_COUNT;
 
+    -- Each statement below reads at most one stored table, and temporary
+    -- tables are joined only with each other: on Citus (doc/scaling.md) the
+    -- BAG tables are reference tables, and a statement that joins one with
+    -- a temporary table is sent to a worker, which has no such table.  So
+    -- the stored versions of the objects are copied into temporary tables
+    -- first, and a replaced object is updated by a statement of its own.
+    SELECT pg_catalog.array_agg(h.identificatie) INTO v_ids FROM pg_temp.bv_bag_huidig h;
+    IF pg_catalog.to_regclass('pg_temp.bv_bag_pandjaar'::text) IS NULL THEN
+        CREATE TEMP TABLE pg_temp.bv_bag_pandjaar (identificatie text PRIMARY KEY, bouwjaar integer) ON COMMIT DROP;
+    END IF;
     IF v_soort = 'VBO'::text THEN
+        -- the building year of a unit: the oldest of its buildings
+        SELECT pg_catalog.array_agg(DISTINCT x.pand) INTO v_panden
+          FROM pg_temp.bv_bag_huidig h CROSS JOIN LATERAL pg_catalog.unnest(h.pand_ids) x(pand);
+        TRUNCATE pg_temp.bv_bag_pandjaar;
+        INSERT INTO pg_temp.bv_bag_pandjaar (identificatie, bouwjaar)
+        SELECT p.identificatie, p.bouwjaar FROM bv_pand p WHERE p.identificatie = ANY (v_panden);
         UPDATE pg_temp.bv_bag_huidig h
-           SET bouwjaar = (SELECT pg_catalog.min(p.bouwjaar) FROM bv_pand p WHERE p.identificatie = ANY (h.pand_ids));
+           SET bouwjaar = (SELECT pg_catalog.min(p.bouwjaar) FROM pg_temp.bv_bag_pandjaar p WHERE p.identificatie = ANY (h.pand_ids));
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_vbo_opgeslagen'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_vbo_opgeslagen (LIKE bv_verblijfsobject) ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_vbo_opgeslagen;
+        INSERT INTO pg_temp.bv_bag_vbo_opgeslagen SELECT v.* FROM bv_verblijfsobject v WHERE v.identificatie = ANY (v_ids);
         UPDATE pg_temp.bv_bag_huidig h
            SET actie = CASE
                  WHEN v.identificatie IS NULL THEN 'nieuw'
@@ -249,7 +276,7 @@ BEGIN
                       AND ST_AsEWKB(v.geom) = ST_AsEWKB(h.geom) THEN 'ongewijzigd'
                  ELSE 'vervangen' END
           FROM pg_temp.bv_bag_huidig h2
-          LEFT JOIN bv_verblijfsobject v ON v.identificatie = h2.identificatie
+          LEFT JOIN pg_temp.bv_bag_vbo_opgeslagen v ON v.identificatie = h2.identificatie
          WHERE h2.identificatie = h.identificatie;
         INSERT INTO bv_verblijfsobject (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar, voorkomen,
                                         begin_geldigheid, eind_geldigheid, register_tijd, bron, geom,
@@ -257,14 +284,20 @@ BEGIN
         SELECT h.identificatie, h.gebruiksdoel, h.oppervlakte, h.status, h.pand_ids, h.bouwjaar, h.voorkomen,
                h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron, h.geom, h.hoofdadres, h.nevenadressen
           FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
-        UPDATE bv_verblijfsobject v
-           SET gebruiksdoel = h.gebruiksdoel, oppervlakte = h.oppervlakte, status = h.status, pand_ids = h.pand_ids,
-               bouwjaar = h.bouwjaar, voorkomen = h.voorkomen, begin_geldigheid = h.begin_geldigheid,
-               eind_geldigheid = h.eind_geldigheid, register_tijd = h.register_tijd, bron = v_bron, geom = h.geom,
-               hoofdadres = h.hoofdadres, nevenadressen = h.nevenadressen, geladen_op = pg_catalog.now()
-          FROM pg_temp.bv_bag_huidig h
-         WHERE h.actie = 'vervangen'::text AND v.identificatie = h.identificatie;
+        FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
+            UPDATE bv_verblijfsobject v
+               SET gebruiksdoel = rij.gebruiksdoel, oppervlakte = rij.oppervlakte, status = rij.status, pand_ids = rij.pand_ids,
+                   bouwjaar = rij.bouwjaar, voorkomen = rij.voorkomen, begin_geldigheid = rij.begin_geldigheid,
+                   eind_geldigheid = rij.eind_geldigheid, register_tijd = rij.register_tijd, bron = v_bron, geom = rij.geom,
+                   hoofdadres = rij.hoofdadres, nevenadressen = rij.nevenadressen, geladen_op = pg_catalog.now()
+             WHERE v.identificatie = rij.identificatie;
+        END LOOP;
     ELSIF v_soort = 'NUM'::text THEN
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_num_opgeslagen'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_num_opgeslagen (LIKE bv_nummeraanduiding) ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_num_opgeslagen;
+        INSERT INTO pg_temp.bv_bag_num_opgeslagen SELECT n.* FROM bv_nummeraanduiding n WHERE n.identificatie = ANY (v_ids);
         UPDATE pg_temp.bv_bag_huidig h
            SET actie = CASE
                  WHEN n.identificatie IS NULL THEN 'nieuw'
@@ -278,21 +311,27 @@ BEGIN
                       AND n.register_tijd IS NOT DISTINCT FROM h.register_tijd THEN 'ongewijzigd'
                  ELSE 'vervangen' END
           FROM pg_temp.bv_bag_huidig h2
-          LEFT JOIN bv_nummeraanduiding n ON n.identificatie = h2.identificatie
+          LEFT JOIN pg_temp.bv_bag_num_opgeslagen n ON n.identificatie = h2.identificatie
          WHERE h2.identificatie = h.identificatie;
         INSERT INTO bv_nummeraanduiding (identificatie, postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object,
                                          status, voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, bron)
         SELECT h.identificatie, h.postcode, h.huisnummer, h.huisletter, h.toevoeging, h.adresseerbaar_object,
                h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron
           FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
-        UPDATE bv_nummeraanduiding n
-           SET postcode = h.postcode, huisnummer = h.huisnummer, huisletter = h.huisletter, toevoeging = h.toevoeging,
-               adresseerbaar_object = h.adresseerbaar_object, status = h.status, voorkomen = h.voorkomen,
-               begin_geldigheid = h.begin_geldigheid, eind_geldigheid = h.eind_geldigheid,
-               register_tijd = h.register_tijd, bron = v_bron, geladen_op = pg_catalog.now()
-          FROM pg_temp.bv_bag_huidig h
-         WHERE h.actie = 'vervangen'::text AND n.identificatie = h.identificatie;
+        FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
+            UPDATE bv_nummeraanduiding n
+               SET postcode = rij.postcode, huisnummer = rij.huisnummer, huisletter = rij.huisletter, toevoeging = rij.toevoeging,
+                   adresseerbaar_object = rij.adresseerbaar_object, status = rij.status, voorkomen = rij.voorkomen,
+                   begin_geldigheid = rij.begin_geldigheid, eind_geldigheid = rij.eind_geldigheid,
+                   register_tijd = rij.register_tijd, bron = v_bron, geladen_op = pg_catalog.now()
+             WHERE n.identificatie = rij.identificatie;
+        END LOOP;
     ELSE
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_pnd_opgeslagen'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_pnd_opgeslagen (LIKE bv_pand) ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_pnd_opgeslagen;
+        INSERT INTO pg_temp.bv_bag_pnd_opgeslagen SELECT p.* FROM bv_pand p WHERE p.identificatie = ANY (v_ids);
         UPDATE pg_temp.bv_bag_huidig h
            SET actie = CASE
                  WHEN p.identificatie IS NULL THEN 'nieuw'
@@ -304,7 +343,7 @@ BEGIN
                       AND ST_AsEWKB(p.geom) IS NOT DISTINCT FROM ST_AsEWKB(h.geom) THEN 'ongewijzigd'
                  ELSE 'vervangen' END
           FROM pg_temp.bv_bag_huidig h2
-          LEFT JOIN bv_pand p ON p.identificatie = h2.identificatie
+          LEFT JOIN pg_temp.bv_bag_pnd_opgeslagen p ON p.identificatie = h2.identificatie
          WHERE h2.identificatie = h.identificatie;
         SELECT pg_catalog.format('building %s: %s'::text, h.identificatie, (ST_IsValidDetail(h.geom, 0)).reason)
           INTO v_fout FROM pg_temp.bv_bag_huidig h
@@ -319,24 +358,40 @@ BEGIN
         SELECT h.identificatie, h.bouwjaar, h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid,
                h.register_tijd, v_bron, ST_Force2D(h.geom)
           FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
-        UPDATE bv_pand p
-           SET bouwjaar = h.bouwjaar, status = h.status, voorkomen = h.voorkomen, begin_geldigheid = h.begin_geldigheid,
-               eind_geldigheid = h.eind_geldigheid, register_tijd = h.register_tijd, bron = v_bron,
-               geom = ST_Force2D(h.geom), geladen_op = pg_catalog.now()
-          FROM pg_temp.bv_bag_huidig h
-         WHERE h.actie = 'vervangen'::text AND p.identificatie = h.identificatie;
-        -- the building year of the units in the buildings that changed
+        FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
+            UPDATE bv_pand p
+               SET bouwjaar = rij.bouwjaar, status = rij.status, voorkomen = rij.voorkomen, begin_geldigheid = rij.begin_geldigheid,
+                   eind_geldigheid = rij.eind_geldigheid, register_tijd = rij.register_tijd, bron = v_bron,
+                   geom = ST_Force2D(rij.geom), geladen_op = pg_catalog.now()
+             WHERE p.identificatie = rij.identificatie;
+        END LOOP;
+        -- the building year of the units in the buildings that changed: the
+        -- units and the years of all their buildings, copied, then the
+        -- units whose year changes
+        SELECT pg_catalog.array_agg(h.identificatie) INTO v_verv
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie IN ('nieuw'::text, 'vervangen'::text);
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_eenheid'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_eenheid (identificatie text PRIMARY KEY, pand_ids text[], bouwjaar integer)
+                ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_eenheid;
+        INSERT INTO pg_temp.bv_bag_eenheid (identificatie, pand_ids, bouwjaar)
+        SELECT v.identificatie, v.pand_ids, v.bouwjaar FROM bv_verblijfsobject v WHERE v.pand_ids && v_verv;
+        SELECT pg_catalog.array_agg(DISTINCT x.pand) INTO v_panden
+          FROM pg_temp.bv_bag_eenheid u CROSS JOIN LATERAL pg_catalog.unnest(u.pand_ids) x(pand);
+        TRUNCATE pg_temp.bv_bag_pandjaar;
+        INSERT INTO pg_temp.bv_bag_pandjaar (identificatie, bouwjaar)
+        SELECT p.identificatie, p.bouwjaar FROM bv_pand p WHERE p.identificatie = ANY (v_panden);
+        SELECT pg_catalog.array_agg(j.identificatie), pg_catalog.array_agg(j.bouwjaar) INTO v_eenh, v_jaren
+          FROM (SELECT u.identificatie, u.bouwjaar AS oud, pg_catalog.min(p.bouwjaar) AS bouwjaar
+                  FROM pg_temp.bv_bag_eenheid u
+                  CROSS JOIN LATERAL pg_catalog.unnest(u.pand_ids) y(pand)
+                  LEFT JOIN pg_temp.bv_bag_pandjaar p ON p.identificatie = y.pand
+                 GROUP BY u.identificatie, u.bouwjaar) j
+         WHERE j.oud IS DISTINCT FROM j.bouwjaar;
         UPDATE bv_verblijfsobject v
            SET bouwjaar = j.bouwjaar, geladen_op = pg_catalog.now()
-          FROM (SELECT u.identificatie, pg_catalog.min(p.bouwjaar) AS bouwjaar
-                  FROM (SELECT DISTINCT v2.identificatie, v2.pand_ids
-                          FROM bv_verblijfsobject v2
-                          CROSS JOIN LATERAL pg_catalog.unnest(v2.pand_ids) x(pand)
-                          JOIN pg_temp.bv_bag_huidig h ON h.identificatie = x.pand
-                         WHERE h.actie IN ('nieuw'::text, 'vervangen'::text)) u
-                  CROSS JOIN LATERAL pg_catalog.unnest(u.pand_ids) y(pand)
-                  LEFT JOIN bv_pand p ON p.identificatie = y.pand
-                 GROUP BY u.identificatie) j
+          FROM ROWS FROM (pg_catalog.unnest(v_eenh), pg_catalog.unnest(v_jaren)) j(identificatie, bouwjaar)
          WHERE v.identificatie = j.identificatie AND v.bouwjaar IS DISTINCT FROM j.bouwjaar;
     END IF;
 
