@@ -15,6 +15,17 @@ gebruik", except i % 10 == 9 ("Verblijfsobject gevormd": not yet a dwelling).
 and ends the first: those units become dwellings.
 So for N units: woonfunctie = N - #(i%10==7), dwellings v1 = that - #(i%10==9),
 dwellings v2 = woonfunctie.
+
+--adressen adds the units' addresses and their streets and woonplaatsen
+(NUM, OPR, WPL; element names and order as the IMBAG 2.0 schema gives them,
+written from the schema, not copied from an extract).  Woonplaatsen 9901
+Assen and 9902 Loon; streets 9999300000000000 Kerkstraat (Assen),
+...01 Markt (Assen), ...02 Kerkstraat (Loon).  Address i (the hoofdadres of
+unit i, 9999200000000000 + i) lies on street i % 3 with house number
+i // 3 + 1, postcode 9401AB / 9401AC / 9409XA by street; numbers 5 and 6 are
+split by letter: i // 3 == 4 is number 5 letter a, i // 3 == 5 number 5
+letter b (so number 6 does not exist).  With --versie 2 the Markt is renamed
+Grote Markt from 2024-01-01 (voorkomen 2; voorkomen 1 ended).
 """
 import argparse
 import io
@@ -101,6 +112,71 @@ PND = """            <sl-bag-extract:bagObject>
                 </Objecten:Pand>
             </sl-bag-extract:bagObject>
 """
+NUM = """            <sl-bag-extract:bagObject>
+                <Objecten:Nummeraanduiding>
+                    <Objecten:identificatie domein="NL.IMBAG.Nummeraanduiding">%(id)s</Objecten:identificatie>
+                    <Objecten:huisnummer>%(nr)d</Objecten:huisnummer>%(letter)s
+                    <Objecten:postcode>%(postcode)s</Objecten:postcode>
+                    <Objecten:typeAdresseerbaarObject>Verblijfsobject</Objecten:typeAdresseerbaarObject>
+                    <Objecten:status>Naamgeving uitgegeven</Objecten:status>
+                    <Objecten:geconstateerd>N</Objecten:geconstateerd>
+                    <Objecten:documentdatum>2010-03-01</Objecten:documentdatum>
+                    <Objecten:documentnummer>GEN/%(id)s</Objecten:documentnummer>
+                    <Objecten:voorkomen>
+%(voorkomen)s
+                    </Objecten:voorkomen>
+                    <Objecten:ligtAan>
+                        <Objecten-ref:OpenbareRuimteRef domein="NL.IMBAG.Openbareruimte">%(opr)s</Objecten-ref:OpenbareRuimteRef>
+                    </Objecten:ligtAan>
+                </Objecten:Nummeraanduiding>
+            </sl-bag-extract:bagObject>
+"""
+OPR = """            <sl-bag-extract:bagObject>
+                <Objecten:OpenbareRuimte>
+                    <Objecten:identificatie domein="NL.IMBAG.Openbareruimte">%(id)s</Objecten:identificatie>
+                    <Objecten:naam>%(naam)s</Objecten:naam>
+                    <Objecten:type>Weg</Objecten:type>
+                    <Objecten:status>Naamgeving uitgegeven</Objecten:status>
+                    <Objecten:geconstateerd>N</Objecten:geconstateerd>
+                    <Objecten:documentdatum>%(begin)s</Objecten:documentdatum>
+                    <Objecten:documentnummer>GEN/%(id)s/%(vk)d</Objecten:documentnummer>
+                    <Objecten:ligtIn>
+                        <Objecten-ref:WoonplaatsRef domein="NL.IMBAG.Woonplaats">%(wpl)s</Objecten-ref:WoonplaatsRef>
+                    </Objecten:ligtIn>
+                    <Objecten:voorkomen>
+%(voorkomen)s
+                    </Objecten:voorkomen>
+                </Objecten:OpenbareRuimte>
+            </sl-bag-extract:bagObject>
+"""
+WPL = """            <sl-bag-extract:bagObject>
+                <Objecten:Woonplaats>
+                    <Objecten:identificatie domein="NL.IMBAG.Woonplaats">%(id)s</Objecten:identificatie>
+                    <Objecten:naam>%(naam)s</Objecten:naam>
+                    <Objecten:geometrie>
+                        <Objecten:vlak>
+                            <gml:Polygon srsName="urn:ogc:def:crs:EPSG::28992" srsDimension="2" gml:id="WPL_%(id)s">
+                                <gml:exterior>
+                                    <gml:LinearRing>
+                                        <gml:posList count="5">%(ring)s</gml:posList>
+                                    </gml:LinearRing>
+                                </gml:exterior>
+                            </gml:Polygon>
+                        </Objecten:vlak>
+                    </Objecten:geometrie>
+                    <Objecten:status>Woonplaats aangewezen</Objecten:status>
+                    <Objecten:geconstateerd>N</Objecten:geconstateerd>
+                    <Objecten:documentdatum>2000-01-01</Objecten:documentdatum>
+                    <Objecten:documentnummer>GEN/%(id)s</Objecten:documentnummer>
+                    <Objecten:voorkomen>
+%(voorkomen)s
+                    </Objecten:voorkomen>
+                </Objecten:Woonplaats>
+            </sl-bag-extract:bagObject>
+"""
+STRATEN = [("9999300000000000", "Kerkstraat", "9901", "9401AB"), ("9999300000000001", "Markt", "9901", "9401AC"),
+           ("9999300000000002", "Kerkstraat", "9902", "9409XA")]
+WOONPLAATSEN = [("9901", "Assen", 230000, 553000), ("9902", "Loon", 236000, 560000)]
 LEVERING = """<?xml version="1.0" encoding="UTF-8"?>
 <xb:BAG-Extract-Levering xmlns:xb="http://www.kadaster.nl/schemas/lvbag/extract-levering/v20200601">
     <xb:SchemaInfo><xb:naam>BagvsExtractDeelbestandExtractLvc-2.1.0.xsd</xb:naam><xb:versie>20200601</xb:versie></xb:SchemaInfo>
@@ -141,6 +217,35 @@ def pnd_objects(n, x0, y0):
         yield PND % dict(id="9999100%09d" % p, ring=ring, bouwjaar=1950 + p % 70, voorkomen=voorkomen(1, "2009-01-01"))
 
 
+def wpl_objects():
+    for wid, naam, x, y in WOONPLAATSEN:
+        ring = " ".join("%d %d" % c for c in [(x, y), (x + 3000, y), (x + 3000, y + 3000), (x, y + 3000), (x, y)])
+        yield WPL % dict(id=wid, naam=naam, ring=ring, voorkomen=voorkomen(1, "2000-01-01"))
+
+
+def opr_objects(versie):
+    for oid, naam, wpl, _ in STRATEN:
+        if naam == "Markt" and versie == 2:
+            yield OPR % dict(id=oid, naam=naam, wpl=wpl, vk=1, begin="2000-01-01",
+                             voorkomen=voorkomen(1, "2000-01-01", "2024-01-01"))
+            yield OPR % dict(id=oid, naam="Grote Markt", wpl=wpl, vk=2, begin="2024-01-01",
+                             voorkomen=voorkomen(2, "2024-01-01"))
+        else:
+            yield OPR % dict(id=oid, naam=naam, wpl=wpl, vk=1, begin="2000-01-01", voorkomen=voorkomen(1, "2000-01-01"))
+
+
+def num_objects(n):
+    for i in range(n):
+        oid, _, _, postcode = STRATEN[i % 3]
+        nr = i // 3 + 1
+        letter = None
+        if i // 3 in (4, 5):
+            nr, letter = 5, "ab"[i // 3 - 4]
+        yield NUM % dict(id="9999200%09d" % i, nr=nr, postcode=postcode, opr=oid,
+                         letter=("\n                    <Objecten:huisletter>%s</Objecten:huisletter>" % letter) if letter else "",
+                         voorkomen=voorkomen(1, "2010-03-01"))
+
+
 def write_type(outer, typ, objects, datum, per):
     stamp = datum[8:10] + datum[5:7] + datum[0:4]
     inner = io.BytesIO()
@@ -173,6 +278,7 @@ def main():
     a.add_argument("--y0", type=float, default=557000)
     a.add_argument("--versie", type=int, default=1, choices=(1, 2))
     a.add_argument("--per-bestand", type=int, default=10000)
+    a.add_argument("--adressen", action="store_true", help="also NUM, OPR and WPL")
     a.add_argument("uit")
     o = a.parse_args()
     datum = "2024-06-01" if o.versie == 2 else "2023-06-01"
@@ -180,6 +286,10 @@ def main():
         z.writestr("Leveringsdocument-BAG-Extract.xml", LEVERING)
         write_type(z, "PND", pnd_objects(o.aantal, o.x0, o.y0), datum, o.per_bestand)
         write_type(z, "VBO", vbo_objects(o.aantal, o.x0, o.y0, o.versie), datum, o.per_bestand)
+        if o.adressen:
+            write_type(z, "WPL", wpl_objects(), datum, o.per_bestand)
+            write_type(z, "OPR", opr_objects(o.versie), datum, o.per_bestand)
+            write_type(z, "NUM", num_objects(o.aantal), datum, o.per_bestand)
 
 
 if __name__ == "__main__":

@@ -16,12 +16,18 @@ source "$root/test/lib.sh"
 # everything the two imports write (rows with geladen_op, sequences)
 state() {
     fingerprint 'bv_beleidsgebied t.id' 'bv_verblijfsobject t.identificatie' 'bv_pand t.identificatie' \
-                'bv_nummeraanduiding t.identificatie'
+                'bv_nummeraanduiding t.identificatie' 'bv_openbare_ruimte t.identificatie' 'bv_woonplaats t.identificatie'
 }
 counts() { q "SELECT (SELECT count(*) FROM bv_beleidsgebied) || '/' || (SELECT count(*) FROM bv_verblijfsobject) || '/' || (SELECT count(*) FROM bv_pand)"; }
 gio() { PGUSER=bv_gio_importeur "$bv" import "$@"; }
 bagi() { PGUSER=bv_bag_importeur "$bv" import "$@"; }
 MAP=(--soort 'Waterwingebied=waterwingebied' --soort 'Intrekgebied Assen-Oost=intrekgebied')
+adres_fout() {  # adres_fout NAME ADRES PATTERN [PEILDATUM]: bv_adres_locatie refuses with 22023 and PATTERN
+    local msg
+    msg=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "SELECT * FROM bv_adres_locatie('$2'::text, coalesce(${4:-NULL}::date, CURRENT_DATE))" 2>&1)
+    if [ $? -ne 0 ] && grep -q '22023' <<< "$msg" && grep -qF -- "$3" <<< "$msg"; then ok "$1 ($(grep -m1 ERROR <<< "$msg" | cut -c1-140))"
+    else bad "$1: expected SQLSTATE 22023 and '$3', got: $msg"; fi
+}
 
 dropdb --if-exists "$PGDATABASE" 2>/dev/null
 createdb "$PGDATABASE" || exit 1
@@ -130,16 +136,14 @@ if [ -d "$bag" ]; then
         "6981 CH 4/0221200000330227/0221010000330226/hoofdadres/SRID=28992;POINT(206335.699 447529.842)"
     expect "bv_adres_locatie: spelling (space, lower case, comma) does not matter" \
         "$(q "SELECT verblijfsobject FROM bv_adres_locatie(' 6981 ch, 4 '::text)")" "0221010000330226"
-    adres_fout() {  # adres_fout NAME ADRES PATTERN [PEILDATUM]
-        local msg
-        msg=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -c "SELECT * FROM bv_adres_locatie('$2'::text, coalesce(${4:-NULL}::date, CURRENT_DATE))" 2>&1)
-        if [ $? -ne 0 ] && grep -q '22023' <<< "$msg" && grep -qF -- "$3" <<< "$msg"; then ok "$1 ($(grep -m1 ERROR <<< "$msg" | cut -c1-140))"
-        else bad "$1: expected SQLSTATE 22023 and '$3', got: $msg"; fi
-    }
     adres_fout "an unknown address is refused" "6981 CH 5" 'adres "6981 CH 5" is not in the BAG as loaded (9 addresses, valid on'
     adres_fout "a letter that is not there is refused, naming the address that is" "6981 ED 4x" 'is not in the BAG: at 6981 ED 4 there is one address: 6981 ED 4'
     adres_fout "a standplaats has no unit: refused with the reason" "6981 ED 4" 'adres "6981 ED 4" (nummeraanduiding 0221200000330173, of a standplaats) has no unit'
-    adres_fout "a street name is not read" "Lonerstraat 1" 'is not a postcode and house number'
+    expect "addresses keep their street (ligtAan) and, where it differs, their woonplaats (ligtIn)" \
+        "$(q "SELECT string_agg(concat_ws('/', identificatie, openbare_ruimte, coalesce(woonplaats, '-')), ' ' ORDER BY identificatie) FROM bv_nummeraanduiding WHERE identificatie IN ('0221200000330227', '0362200001221879')")" \
+        "0221200000330227/0221300000311333/- 0362200001221879/0363300000003944/1050"
+    adres_fout "a street that is not loaded is refused with a hint" "Lonerstraat 1" 'adres "Lonerstraat 1" is not in the BAG as loaded: no street "Lonerstraat" (0 streets, valid on'
+    adres_fout "neither a postcode nor a street" "12, Doesburg" 'is not a postcode and house number, nor a street and house number'
     adres_fout "before the address was issued (peildatum)" "6981CH 4" 'is not in the BAG as loaded (0 addresses, valid on 2009-01-01)' "'2009-01-01'"
     s3=$(state)
     out=$(bagi "$bag" 2>&1)
@@ -175,6 +179,71 @@ expect "v2: on 2023-06-01 still 32 dwellings (peildatum)" "$(q "SELECT bv_woning
 s5=$(state)
 out=$(bagi "$tmp/bag-v1.zip" 2>&1); rc=$?
 expect "v1 after v2: exit 0, 4 older not replaced, nothing changed" "$rc|$(grep ': BAG VBO' <<< "$out" | grep -o '[0-9]* ouder' | awk '{s += $1} END {print s}')|$(state)" "0|4|$s5"
+
+echo "-- BAG: streets and woonplaatsen (OPR, WPL) and the addresses on them (NUM), generated from the schema"
+python3 "$root/test/bag-genereer.py" --aantal 40 --per-bestand 15 --adressen "$tmp/bag-adres-v1.zip"
+python3 "$root/test/bag-genereer.py" --aantal 40 --per-bestand 15 --adressen --versie 2 "$tmp/bag-adres-v2.zip"
+out=$(bagi "$tmp/bag-adres-v1.zip" 2>&1); rc=$?
+expect "v1: exit 0; WPL, OPR and NUM read" "$rc|$(grep ': BAG WPL' <<< "$out")|$(grep ': BAG OPR' <<< "$out")|$(grep -c ': BAG NUM, .* nieuw' <<< "$out")" \
+    "0|bag-adres-v1.zip!9999WPL01062023.zip!9999WPL01062023-000001.xml: BAG WPL, 2 object(en) in 2 voorkomen(s): 2 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen)|bag-adres-v1.zip!9999OPR01062023.zip!9999OPR01062023-000001.xml: BAG OPR, 3 object(en) in 3 voorkomen(s): 3 nieuw, 0 vervangen, 0 ongewijzigd, 0 ouder (niet vervangen)|3"
+expect "woonplaatsen: id, name, status (no outline)" "$(q "SELECT string_agg(concat_ws('/', identificatie, naam, status, voorkomen, begin_geldigheid), ' ' ORDER BY identificatie) FROM bv_woonplaats")" \
+    "9901/Assen/Woonplaats aangewezen/1/2000-01-01 9902/Loon/Woonplaats aangewezen/1/2000-01-01"
+expect "streets: name, type, woonplaats" "$(q "SELECT string_agg(concat_ws('/', identificatie, naam, type, woonplaats, status, voorkomen), ' ' ORDER BY identificatie) FROM bv_openbare_ruimte")" \
+    "9999300000000000/Kerkstraat/Weg/9901/Naamgeving uitgegeven/1 9999300000000001/Markt/Weg/9901/Naamgeving uitgegeven/1 9999300000000002/Kerkstraat/Weg/9902/Naamgeving uitgegeven/1"
+expect "address 14 lies on the Kerkstraat of Loon, number 5 letter a" "$(q "SELECT concat_ws('/', postcode, huisnummer, huisletter, openbare_ruimte, coalesce(woonplaats, '-')) FROM bv_nummeraanduiding WHERE identificatie = '9999200000000014'")" \
+    "9409XA/5/a/9999300000000002/-"
+expect "bv_adres_locatie: 'kerkstraat   5A ,  LOON' is unit 14 (case and spaces ignored)" \
+    "$(q "SELECT concat_ws('/', adres_bag, nummeraanduiding, verblijfsobject, adresrol, ST_AsText(geom)) FROM bv_adres_locatie('kerkstraat   5A ,  LOON'::text)")" \
+    "Kerkstraat 5a, Loon/9999200000000014/9999010000000014/hoofdadres/POINT(233145 557005)"
+expect "bv_adres_locatie: 'Markt 2' (one woonplaats has a Markt) needs no woonplaats" "$(q "SELECT adres_bag || ' ' || verblijfsobject FROM bv_adres_locatie('Markt 2'::text)")" "Markt 2, Assen 9999010000000004"
+expect "the street form and the postcode form find the same unit" "$(q "SELECT a.verblijfsobject || ' ' || (a.verblijfsobject = b.verblijfsobject) FROM bv_adres_locatie('Kerkstraat 3, Assen'::text) a, bv_adres_locatie('9401 AB 3'::text) b")" "9999010000000006 true"
+adres_fout "the same street in two woonplaatsen, no woonplaats given: refused with both" "Kerkstraat 1" \
+    'adres "Kerkstraat 1" is ambiguous: 2 addresses of the BAG match: Kerkstraat 1, Assen (9999200000000000), Kerkstraat 1, Loon (9999200000000002)'
+adres_fout "several letters at a number: refused with the candidates" "Kerkstraat 5, Assen" \
+    'adres "Kerkstraat 5, Assen" is not in the BAG without a letter or addition: at Kerkstraat 5 there are 2 addresses: Kerkstraat 5a, Assen, Kerkstraat 5b, Assen'
+adres_fout "an unknown number" "Kerkstraat 6, Assen" 'adres "Kerkstraat 6, Assen" is not in the BAG as loaded: Kerkstraat has no house number 6'
+adres_fout "a street that is not in the woonplaats given" "Markt 1, Loon" 'no street "Markt" in woonplaats "Loon"'
+adres_fout "an unknown street" "Kerkstrat 1" 'adres "Kerkstrat 1" is not in the BAG as loaded: no street "Kerkstrat" (3 streets, valid on'
+s6=$(state)
+out=$(bagi "$tmp/bag-adres-v1.zip" 2>&1)
+expect "v1 again: nothing changed" "$(grep -c ': BAG [A-Z]*, .* 0 nieuw, 0 vervangen' <<< "$out")|$(state)" "9|$s6"
+out=$(bagi "$tmp/bag-adres-v2.zip" 2>&1); rc=$?
+expect "v2: the Markt renamed Grote Markt (voorkomen 2 replaces 1)" "$rc|$(grep ': BAG OPR' <<< "$out" | grep -o '[0-9]* voorkomen(s): .*')|$(q "SELECT concat_ws('/', naam, voorkomen, begin_geldigheid, coalesce(eind_geldigheid::text, '-')) FROM bv_openbare_ruimte WHERE identificatie = '9999300000000001'")" \
+    "0|4 voorkomen(s): 0 nieuw, 1 vervangen, 2 ongewijzigd, 0 ouder (niet vervangen)|Grote Markt/2/2024-01-01/-"
+expect "v2: 'grote markt 2' found today" "$(q "SELECT adres_bag FROM bv_adres_locatie('grote markt 2'::text)")" "Grote Markt 2, Assen"
+adres_fout "v2: the old name is refused" "Markt 2" 'no street "Markt"'
+adres_fout "v2: the new name before it was given (peildatum)" "Grote Markt 2" 'no street "Grote Markt" (2 streets, valid on 2023-06-01)' "'2023-06-01'"
+s7=$(state)
+out=$(bagi "$tmp/bag-adres-v1.zip" 2>&1); rc=$?
+expect "v1 after v2: the older Markt not replaced, nothing changed" "$rc|$(grep ': BAG OPR' <<< "$out" | grep -o '[0-9]* ouder')|$(state)" "0|1 ouder|$s7"
+python3 - "$tmp/bag-adres-v2.zip" "$tmp" <<'PYEND'
+import io, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+def lees(t):
+    inner = zipfile.ZipFile(io.BytesIO(z.read("9999%s01062024.zip" % t)))
+    return inner.read("9999%s01062024-000001.xml" % t)
+opr, wpl, num = lees("OPR"), lees("WPL"), lees("NUM")
+d = sys.argv[2]
+open(d + "/9999OPR01062024-000001.xml", "wb").write(opr)
+open(d + "/9999WPL01062024-000001.xml", "wb").write(wpl)
+open(d + "/9999OPR-zonder-naam.xml", "wb").write(opr.replace(b"<Objecten:naam>Kerkstraat</Objecten:naam>", b"<Objecten:naam> </Objecten:naam>", 1))
+open(d + "/9999OPR-woonplaats.xml", "wb").write(opr.replace(b">9902</Objecten-ref:WoonplaatsRef>", b">99020</Objecten-ref:WoonplaatsRef>"))
+open(d + "/9999WPL-id.xml", "wb").write(wpl.replace(b">9902</Objecten:identificatie>", b">99A2</Objecten:identificatie>"))
+open(d + "/9999NUM-straat.xml", "wb").write(num.replace(b">9999300000000002</Objecten-ref:OpenbareRuimteRef>", b">999930000000002</Objecten-ref:OpenbareRuimteRef>", 1))
+PYEND
+refused "a street without a name" 'object 9999300000000000 (voorkomen 1): no naam' bagi "$tmp/9999OPR-zonder-naam.xml"
+refused "a street in a woonplaats that is not 4 digits" 'object 9999300000000002 (voorkomen 1): ligtIn/WoonplaatsRef is not 4 digits' bagi "$tmp/9999OPR-woonplaats.xml"
+refused "a woonplaats id that is not 4 digits" 'identificatie is not 4 digits' bagi "$tmp/9999WPL-id.xml"
+refused "an address on a street id that is not 16 digits" 'object 9999200000000002 (voorkomen 1): ligtAan/OpenbareRuimteRef is not 16 digits' bagi "$tmp/9999NUM-straat.xml"
+expect "refusals changed nothing" "$(state)" "$s7"
+for t in OPR WPL; do
+    expect "bv_bag_import(xml) reads the $t file as the streaming import does" \
+        "$(q "BEGIN; SELECT concat_ws(' ', soort, objecten, voorkomens, nieuw, vervangen, ongewijzigd, ouder) FROM bv_bag_import(XMLPARSE(DOCUMENT convert_from(pg_read_binary_file('$tmp/9999${t}01062024-000001.xml'), 'UTF8')), 'sql'::text); ROLLBACK" 2>&1)" \
+        "$([ $t = OPR ] && echo 'OPR 3 4 0 0 3 0' || echo 'WPL 2 2 0 0 2 0')"
+done
+expect "bv_bag_import(xml) refuses what the streaming import refuses" \
+    "$(q "SELECT * FROM bv_bag_import(XMLPARSE(DOCUMENT convert_from(pg_read_binary_file('$tmp/9999OPR-woonplaats.xml'), 'UTF8')), 'sql'::text)" 2>&1 | grep -o 'object 9999300000000002 (voorkomen 1): ligtIn/WoonplaatsRef is not 4 digits')|$(state)" \
+    "object 9999300000000002 (voorkomen 1): ligtIn/WoonplaatsRef is not 4 digits|$s7"
 
 echo "-- BAG: dwellings per area, table 4.1, geothermal density, map layer"
 q "INSERT INTO bv_gebied (naam, geom) VALUES ('test-buurt', ST_Multi($area))" >/dev/null

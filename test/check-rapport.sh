@@ -84,19 +84,44 @@ voet = '</sl:stand></sl:standBestand></sl-bag-extract:bagStand>\n'
 vk = ('<Objecten:voorkomen><Historie:Voorkomen><Historie:voorkomenidentificatie>1</Historie:voorkomenidentificatie>'
       '<Historie:beginGeldigheid>2015-01-01</Historie:beginGeldigheid><Historie:tijdstipRegistratie>2015-01-01T09:00:00.000'
       '</Historie:tijdstipRegistratie></Historie:Voorkomen></Objecten:voorkomen>')
-# id, postcode, number, letter
-num = [("0106200000000121", "9401AB", 12, "a"), ("0106200000000122", "9401AB", 12, "b"), ("0106200000000140", "9401AB", 14, None)]
+# streets and woonplaatsen (OPR, WPL; written from the IMBAG 2.0 schema):
+# a Kerkstraat in Assen and one in Loon
+wpl = [("9901", "Assen"), ("9902", "Loon")]
+opr = [("0106300000000001", "Kerkstraat", "9901"), ("0106300000000002", "Kerkstraat", "9902")]
+# id, postcode, number, letter, street
+num = [("0106200000000121", "9401AB", 12, "a", "0106300000000001"), ("0106200000000122", "9401AB", 12, "b", "0106300000000001"),
+       ("0106200000000140", "9401AB", 14, None, "0106300000000001"), ("0106200000000123", "9401AD", 12, None, "0106300000000001"),
+       ("0106200000000200", "9409XA", 12, None, "0106300000000002")]
 # id, main address, x, y
 vbo = [("0106010000000121", "0106200000000121", 235800, 557400), ("0106010000000122", "0106200000000122", 233100, 557000),
-       ("0106010000000141", "0106200000000140", 233150, 557000), ("0106010000000142", "0106200000000140", 233160, 557000)]
+       ("0106010000000141", "0106200000000140", 233150, 557000), ("0106010000000142", "0106200000000140", 233160, 557000),
+       ("0106010000000123", "0106200000000123", 235800, 557400)]
+with open(sys.argv[1] + "/0106WPL01012025-000001.xml", "w") as f:
+    f.write(kop % "WPL")
+    for i, naam in wpl:
+        f.write('<sl-bag-extract:bagObject><Objecten:Woonplaats><Objecten:identificatie domein="NL.IMBAG.Woonplaats">%s'
+                '</Objecten:identificatie><Objecten:naam>%s</Objecten:naam><Objecten:status>Woonplaats aangewezen</Objecten:status>'
+                '%s</Objecten:Woonplaats></sl-bag-extract:bagObject>' % (i, naam, vk))
+    f.write(voet)
+with open(sys.argv[1] + "/0106OPR01012025-000001.xml", "w") as f:
+    f.write(kop % "OPR")
+    for i, naam, w in opr:
+        f.write('<sl-bag-extract:bagObject><Objecten:OpenbareRuimte><Objecten:identificatie domein="NL.IMBAG.Openbareruimte">%s'
+                '</Objecten:identificatie><Objecten:naam>%s</Objecten:naam><Objecten:type>Weg</Objecten:type>'
+                '<Objecten:status>Naamgeving uitgegeven</Objecten:status><Objecten:ligtIn><Objecten-ref:WoonplaatsRef '
+                'domein="NL.IMBAG.Woonplaats">%s</Objecten-ref:WoonplaatsRef></Objecten:ligtIn>%s</Objecten:OpenbareRuimte>'
+                '</sl-bag-extract:bagObject>' % (i, naam, w, vk))
+    f.write(voet)
 with open(sys.argv[1] + "/0106NUM01012025-000001.xml", "w") as f:
     f.write(kop % "NUM")
-    for i, pc, nr, lt in num:
+    for i, pc, nr, lt, straat in num:
         f.write('<sl-bag-extract:bagObject><Objecten:Nummeraanduiding><Objecten:identificatie domein="NL.IMBAG.Nummeraanduiding">%s'
                 '</Objecten:identificatie><Objecten:huisnummer>%d</Objecten:huisnummer>%s<Objecten:postcode>%s</Objecten:postcode>'
                 '<Objecten:typeAdresseerbaarObject>Verblijfsobject</Objecten:typeAdresseerbaarObject>'
-                '<Objecten:status>Naamgeving uitgegeven</Objecten:status>%s</Objecten:Nummeraanduiding></sl-bag-extract:bagObject>'
-                % (i, nr, "<Objecten:huisletter>%s</Objecten:huisletter>" % lt if lt else "", pc, vk))
+                '<Objecten:status>Naamgeving uitgegeven</Objecten:status>%s<Objecten:ligtAan><Objecten-ref:OpenbareRuimteRef '
+                'domein="NL.IMBAG.Openbareruimte">%s</Objecten-ref:OpenbareRuimteRef></Objecten:ligtAan>'
+                '</Objecten:Nummeraanduiding></sl-bag-extract:bagObject>'
+                % (i, nr, "<Objecten:huisletter>%s</Objecten:huisletter>" % lt if lt else "", pc, vk, straat))
     f.write(voet)
 with open(sys.argv[1] + "/0106VBO01012025-000001.xml", "w") as f:
     f.write(kop % "VBO")
@@ -111,7 +136,8 @@ with open(sys.argv[1] + "/0106VBO01012025-000001.xml", "w") as f:
                 '</Objecten:maaktDeelUitVan></Objecten:Verblijfsobject></sl-bag-extract:bagObject>' % (adr, vk, i, x, y))
     f.write(voet)
 EOF
-"$root/bin/bodemvisie" import "$tmp/0106NUM01012025-000001.xml" "$tmp/0106VBO01012025-000001.xml" >"$tmp/imp" 2>&1
+"$root/bin/bodemvisie" import "$tmp/0106WPL01012025-000001.xml" "$tmp/0106OPR01012025-000001.xml" \
+    "$tmp/0106NUM01012025-000001.xml" "$tmp/0106VBO01012025-000001.xml" >"$tmp/imp" 2>&1
 check "the invented BAG addresses load" $? "$(cat "$tmp/imp")"
 out=$tmp/adres
 BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401 ab 12A' --maaiveld 12 --systeem gesloten --van 0 --tot 12 \
@@ -135,4 +161,21 @@ check "an address of two units is refused, naming them" $? "$(cat "$tmp/err6")"
 BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres '9401 AB 99' --geen-pdf "$tmp/onbekend" 2>"$tmp/err7"
 [ $? -ne 0 ] && grep -qF 'adres "9401 AB 99" is not in the BAG as loaded' "$tmp/err7"
 check "an unknown address is refused" $? "$(cat "$tmp/err7")"
+# 7. an address by street name and woonplaats (bin/bodemvisie rapport, the
+# command as documented)
+"$root/bin/bodemvisie" rapport --adres 'Kerkstraat 12, Assen' --maaiveld 12 --systeem gesloten --van 0 --tot 12 \
+    --geen-pdf "$tmp/straat" 2>"$tmp/err8"
+check "rapport --adres 'Kerkstraat 12, Assen' writes the page" $? "$(cat "$tmp/err8")"
+loc=$(python3 -c 'import json,sys; l=json.load(open(sys.argv[1]))["locatie"]; print(l["x"], l["y"], l["label"], l["adres"]["nummeraanduiding"], l["adres"]["verblijfsobject"], l["adres"]["invoer"])' "$tmp/straat/rapport.json" 2>&1)
+[ "$loc" = "235800.0 557400.0 Kerkstraat 12, Assen 0106200000000123 0106010000000123 Kerkstraat 12, Assen" ]
+check "the report is at the unit of Kerkstraat 12 in Assen ($loc)" $? "got: $loc"
+for zin in "Adres: <strong>Kerkstraat 12, Assen</strong> (BAG: nummeraanduiding 0106200000000123, hoofdadres van verblijfsobject 0106010000000123)" \
+           "Mag hier niet."; do
+    grep -qF "$zin" "$tmp/straat/rapport.html"
+    check "HTML says: $zin" $? "not in the page"
+done
+BV_ROOT=$root bash "$root/bin/cmd/rapport.sh" --adres 'kerkstraat 12' --geen-pdf "$tmp/straat2" 2>"$tmp/err9"
+[ $? -ne 0 ] && grep -qF 'adres "kerkstraat 12" is ambiguous: 2 addresses of the BAG match: Kerkstraat 12, Assen (0106200000000123), Kerkstraat 12, Loon (0106200000000200)' "$tmp/err9" \
+    && grep -qF "Add the woonplaats after a comma, e.g. 'Kerkstraat 12, Assen'" "$tmp/err9" && [ ! -e "$tmp/straat2/rapport.json" ]
+check "the same street in two woonplaatsen without the woonplaats is refused, naming both, no files" $? "$(cat "$tmp/err9")"
 [ "$fails" -eq 0 ]

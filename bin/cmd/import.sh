@@ -17,7 +17,9 @@ root element:
   BRO grondwatermonitoringput (GMW, dsgmw/1.1)   -> bv_monitoringsput, bv_monitoringsfilter
   KLIC delivery (IMKL GML FeatureCollection)     -> bin/bodemvisie klic-import (doc/klic.md)
   DSO/STOP geo-information object (GIO)          -> bv_beleidsgebied (doc/dso.md)
-  BAG 2.0 extract (bagStand, VBO and PND files)  -> bv_verblijfsobject, bv_pand (doc/bag.md)
+  BAG 2.0 extract (bagStand, VBO, PND, NUM, OPR, WPL files)
+                                                 -> bv_verblijfsobject, bv_pand, bv_nummeraanduiding,
+                                                    bv_openbare_ruimte, bv_woonplaats (doc/bag.md)
 
 Each file is imported in one transaction: a damaged, truncated, foreign or
 unknown file is refused with a message and leaves the database as it was.

@@ -15,7 +15,9 @@ map layers refreshed (SELECT bv_kaart_verversen()). Also OUTDIR/rapport.json:
 the same content as data (SQL: bv_locatierapport).
 
   --punt X,Y          the location in RD New (EPSG:28992), e.g. 233100,557000
-  --adres ADRES       a postcode and house number, e.g. '9401 AB 12a': the
+  --adres ADRES       a postcode and house number, e.g. '9401 AB 12a', or a
+                      street, house number and woonplaats, e.g.
+                      'Kerkstraat 12a, Assen': the
                       point of its unit in the loaded BAG (bv_adres_locatie;
                       an unknown or ambiguous address is refused, naming the
                       candidates); the report names the address

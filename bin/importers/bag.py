@@ -1,16 +1,19 @@
 """BAG 2.0 extract files (IMBAG v20200601, "stand" deliveries of the
 Kadaster: root sl-bag-extract:bagStand) -> bv_verblijfsobject (units,
-VBO, with their addresses' ids), bv_pand (buildings, PND) and
-bv_nummeraanduiding (addresses, NUM); doc/bag.md.
+VBO, with their addresses' ids), bv_pand (buildings, PND),
+bv_nummeraanduiding (addresses, NUM, with their street), bv_openbare_ruimte
+(streets, OPR) and bv_woonplaats (woonplaatsen, WPL, without their outline);
+doc/bag.md.
 
 A municipal extract is tens of MB per object type, so the file is never held
 in memory: expat streams it, every object (Objecten:Verblijfsobject or
-Objecten:Pand or Objecten:Nummeraanduiding, with each of its voorkomens) becomes one COPY row of
+Objecten:Pand, Objecten:Nummeraanduiding, Objecten:OpenbareRuimte or
+Objecten:Woonplaats, with each of its voorkomens) becomes one COPY row of
 pg_temp.bv_bag_rij (text columns, the values as the file gives them, the
 geometry as EWKT), and the SQL function bv_bag_laad(bron) validates and maps
 them (which voorkomen is current, new/replaced/unchanged/older, building
 year).  Memory is bounded by one object.  Files of other object types
-(OPR, WPL, LIG, STA) are recognised by their sl:objectType and left
+(LIG, STA) are recognised by their sl:objectType and left
 out without reading further.
 """
 import os
@@ -26,8 +29,9 @@ HIS = "www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601"
 GML = "http://www.opengis.net/gml/3.2"
 SL = "http://www.kadaster.nl/schemas/standlevering-generiek/1.0"
 
-SOORTEN = {"Verblijfsobject": "VBO", "Pand": "PND", "Nummeraanduiding": "NUM"}
-GELEZEN = ("VBO", "PND", "NUM")
+SOORTEN = {"Verblijfsobject": "VBO", "Pand": "PND", "Nummeraanduiding": "NUM",
+           "OpenbareRuimte": "OPR", "Woonplaats": "WPL"}
+GELEZEN = ("VBO", "PND", "NUM", "OPR", "WPL")
 # leaf elements whose text is kept: (namespace, local name) -> key
 VELDEN = {
     (OBJ, "identificatie"): "id",
@@ -44,11 +48,16 @@ VELDEN = {
     (OBJ, "huisletter"): "huisletter",
     (OBJ, "huisnummertoevoeging"): "toevoeging",
     (OBJ, "typeAdresseerbaarObject"): "adresseerbaar",
+    (OBJ, "naam"): "naam",
+    (OBJ, "type"): "type",
+    (REF, "OpenbareRuimteRef"): "openbare_ruimte",
+    (REF, "WoonplaatsRef"): "woonplaats",
 }
 KOLOMMEN = ("soort", "identificatie", "voorkomen", "begin_geldigheid", "eind_geldigheid",
             "tijdstip_registratie", "eind_registratie", "status", "gebruiksdoel", "oppervlakte",
             "bouwjaar", "pand_ids", "geom", "postcode", "huisnummer", "huisletter", "toevoeging",
-            "adresseerbaar_object", "hoofdadres", "nevenadressen")
+            "adresseerbaar_object", "hoofdadres", "nevenadressen", "naam", "type", "openbare_ruimte",
+            "woonplaats")
 
 
 class _Klaar(Exception):
@@ -81,12 +90,14 @@ class Lezer:
             if ns == OBJ and local in SOORTEN:
                 self.obj = {"soort": SOORTEN[local], "doel": [], "panden": [], "punt": None,
                             "vlak": None, "diepte": 0, "hoofdadres": None, "nevenadressen": [], "rol": None}
-            elif ns == OBJ and local in ("Ligplaats", "Standplaats", "OpenbareRuimte", "Woonplaats"):
+            elif ns == OBJ and local in ("Ligplaats", "Standplaats"):
                 self.overig += 1
             elif ns == SL and local == "objectType":
                 self.in_objecttype = True
                 self.tekst = []
             return
+        if ns == GML and o["soort"] == "WPL":
+            return          # the outline of a woonplaats is not read
         if ns == OBJ and local in ("heeftAlsHoofdadres", "heeftAlsNevenadres"):
             o["rol"] = local
         key = VELDEN.get((ns, local))
@@ -181,6 +192,8 @@ class Lezer:
             geom = "SRID=28992;POINT(" + o["punt"] + ")"
         else:
             geom = None
+        if o["soort"] in ("OPR", "WPL"):
+            geom = None
         if o["soort"] == "VBO" and o["punt"]:
             geom = "SRID=28992;POINT(" + o["punt"] + ")"      # the point wins over a surface
         vals = [o["soort"], o.get("id"), o.get("voorkomen"), o.get("begin"), o.get("eind"), o.get("treg"),
@@ -188,7 +201,8 @@ class Lezer:
                 o.get("opp"), o.get("bouwjaar"), _array(o["panden"]), geom,
                 o.get("postcode"), o.get("huisnummer"), o.get("huisletter"), o.get("toevoeging"),
                 o.get("adresseerbaar"), o["hoofdadres"],
-                _array(o["nevenadressen"]) if o["soort"] == "VBO" else None]
+                _array(o["nevenadressen"]) if o["soort"] == "VBO" else None,
+                o.get("naam"), o.get("type"), o.get("openbare_ruimte"), o.get("woonplaats")]
         self.out.write(b"\t".join(b"\\N" if v is None else _api.copy_escape(v.encode("utf-8")) for v in vals)
                        + b"\n")
         self.n += 1
@@ -209,13 +223,13 @@ def write_psql(path, bron, out, ctx):
         _api.parse_file(path, bron, p, ctx)
     except _Klaar:
         out.write(b"\\.\n")
-        out.write(("SELECT %s || ': BAG ' || %s || ': niet gelezen (alleen VBO, PND en NUM worden gelezen)';\n"
+        out.write(("SELECT %s || ': BAG ' || %s || ': niet gelezen (alleen VBO, PND, NUM, OPR en WPL worden gelezen)';\n"
                    % (_api.sql_literal(bron), _api.sql_literal(",".join(lezer.objecttypen)))).encode("utf-8"))
         return
     out.write(b"\\.\n")
     if lezer.n == 0 and lezer.overig == 0 and not lezer.objecttypen:
         raise _api.Refused("%s holds no BAG objects (no sl:standBestand with Objecten:Verblijfsobject, "
-                           "Objecten:Pand or Objecten:Nummeraanduiding)" % bron)
+                           "Objecten:Pand, Objecten:Nummeraanduiding, Objecten:OpenbareRuimte or Objecten:Woonplaats)" % bron)
     b = _api.sql_literal(bron)
     out.write((
         "SELECT %s || ': BAG ' || i.soort || ', ' || i.objecten::text || ' object(en) in '\n"

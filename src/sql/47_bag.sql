@@ -108,6 +108,68 @@ COMMENT ON COLUMN bv_nummeraanduiding.begin_geldigheid IS 'beginGeldigheid of th
 COMMENT ON COLUMN bv_nummeraanduiding.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
 COMMENT ON COLUMN bv_nummeraanduiding.register_tijd IS 'tijdstipRegistratie of the stored voorkomen; an extract with an older one does not replace it.';
 
+-- 0.2.0: the street an address lies on (ligtAan) and, when it differs from
+-- the street's, its woonplaats (ligtIn), so an address can be looked up by
+-- street name (bv_adres_locatie)
+ALTER TABLE bv_nummeraanduiding ADD COLUMN IF NOT EXISTS openbare_ruimte text CHECK (openbare_ruimte ~ '^[0-9]{16}$');
+ALTER TABLE bv_nummeraanduiding ADD COLUMN IF NOT EXISTS woonplaats text CHECK (woonplaats ~ '^[0-9]{4}$');
+CREATE INDEX IF NOT EXISTS bv_nummeraanduiding_openbare_ruimte_idx ON bv_nummeraanduiding (openbare_ruimte, huisnummer);
+COMMENT ON COLUMN bv_nummeraanduiding.openbare_ruimte IS 'BAG id of the street (ligtAan, a bv_openbare_ruimte); NULL when the file gives none (loaded before 0.2.0: import the NUM file again).';
+COMMENT ON COLUMN bv_nummeraanduiding.woonplaats IS 'BAG id of the woonplaats (ligtIn, a bv_woonplaats) when the address lies in another woonplaats than its street; NULL: the street''s woonplaats.';
+
+CREATE TABLE IF NOT EXISTS bv_openbare_ruimte (
+    identificatie        text PRIMARY KEY CHECK (identificatie ~ '^[0-9]{16}$'),
+    naam                 text NOT NULL,
+    type                 text NOT NULL,
+    woonplaats           text NOT NULL CHECK (woonplaats ~ '^[0-9]{4}$'),
+    status               text NOT NULL,
+    voorkomen            integer NOT NULL,
+    begin_geldigheid     date NOT NULL,
+    eind_geldigheid      date,
+    register_tijd        timestamp,
+    bron                 text,
+    geladen_op           timestamptz NOT NULL DEFAULT now(),
+    CHECK (begin_geldigheid <= eind_geldigheid)
+);
+CREATE INDEX IF NOT EXISTS bv_openbare_ruimte_naam_idx ON bv_openbare_ruimte (pg_catalog.lower(naam));
+SELECT pg_catalog.pg_extension_config_dump('bv_openbare_ruimte', '');
+
+COMMENT ON TABLE bv_openbare_ruimte IS
+'Streets and other public spaces (openbare ruimten) of the BAG, one row per object: its current voorkomen (or the last one, when it has ended). An address (bv_nummeraanduiding) lies on one (openbare_ruimte); bv_adres_locatie looks an address up by street name. Filled by bv_bag_laad / bin/bodemvisie import (doc/bag.md).';
+COMMENT ON COLUMN bv_openbare_ruimte.identificatie IS 'BAG id of the public space (16 digits, NL.IMBAG.Openbareruimte).';
+COMMENT ON COLUMN bv_openbare_ruimte.naam IS 'Name as the BAG spells it (Kerkstraat).';
+COMMENT ON COLUMN bv_openbare_ruimte.type IS 'typeOpenbareRuimte (Weg, Water, Spoorbaan, Terrein, Kunstwerk, Landschappelijk gebied, Administratief gebied).';
+COMMENT ON COLUMN bv_openbare_ruimte.woonplaats IS 'BAG id of the woonplaats it lies in (ligtIn, 4 digits, a bv_woonplaats).';
+COMMENT ON COLUMN bv_openbare_ruimte.status IS 'BAG status (Naamgeving uitgegeven, Naamgeving ingetrokken).';
+COMMENT ON COLUMN bv_openbare_ruimte.voorkomen IS 'voorkomenidentificatie of the stored voorkomen.';
+COMMENT ON COLUMN bv_openbare_ruimte.begin_geldigheid IS 'beginGeldigheid of the stored voorkomen.';
+COMMENT ON COLUMN bv_openbare_ruimte.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
+COMMENT ON COLUMN bv_openbare_ruimte.register_tijd IS 'tijdstipRegistratie of the stored voorkomen; an extract with an older one does not replace it.';
+
+CREATE TABLE IF NOT EXISTS bv_woonplaats (
+    identificatie        text PRIMARY KEY CHECK (identificatie ~ '^[0-9]{4}$'),
+    naam                 text NOT NULL,
+    status               text NOT NULL,
+    voorkomen            integer NOT NULL,
+    begin_geldigheid     date NOT NULL,
+    eind_geldigheid      date,
+    register_tijd        timestamp,
+    bron                 text,
+    geladen_op           timestamptz NOT NULL DEFAULT now(),
+    CHECK (begin_geldigheid <= eind_geldigheid)
+);
+SELECT pg_catalog.pg_extension_config_dump('bv_woonplaats', '');
+
+COMMENT ON TABLE bv_woonplaats IS
+'Woonplaatsen (towns and villages) of the BAG, one row per object: its current voorkomen (or the last one, when it has ended); without the outline (not read). A street (bv_openbare_ruimte) lies in one. Filled by bv_bag_laad / bin/bodemvisie import (doc/bag.md).';
+COMMENT ON COLUMN bv_woonplaats.identificatie IS 'BAG id of the woonplaats (4 digits, NL.IMBAG.Woonplaats).';
+COMMENT ON COLUMN bv_woonplaats.naam IS 'Name as the BAG spells it (Assen).';
+COMMENT ON COLUMN bv_woonplaats.status IS 'BAG status (Woonplaats aangewezen, Woonplaats ingetrokken).';
+COMMENT ON COLUMN bv_woonplaats.voorkomen IS 'voorkomenidentificatie of the stored voorkomen.';
+COMMENT ON COLUMN bv_woonplaats.begin_geldigheid IS 'beginGeldigheid of the stored voorkomen.';
+COMMENT ON COLUMN bv_woonplaats.eind_geldigheid IS 'eindGeldigheid of the stored voorkomen (NULL: still valid).';
+COMMENT ON COLUMN bv_woonplaats.register_tijd IS 'tijdstipRegistratie of the stored voorkomen; an extract with an older one does not replace it.';
+
 -- Which statuses count as an existing dwelling: eigen keuze (doc/bag.md):
 -- the unit exists and is (or can be) lived in, so it needs heat: in
 -- gebruik, in gebruik (niet ingemeten), and under renovation.  Not: gevormd
@@ -157,7 +219,7 @@ BEGIN
                     HINT = 'Use bv_bag_import(xml, bron), or fill pg_temp.bv_bag_rij as bin/importers/bag.py does (doc/bag.md).';
     END IF;
     -- a table made as before 0.2.0 (without the address columns) still loads
-    FOR v_kolom IN SELECT k FROM pg_catalog.unnest('{postcode,huisnummer,huisletter,toevoeging,adresseerbaar_object,hoofdadres,nevenadressen}'::text[]) k
+    FOR v_kolom IN SELECT k FROM pg_catalog.unnest('{postcode,huisnummer,huisletter,toevoeging,adresseerbaar_object,hoofdadres,nevenadressen,naam,type,openbare_ruimte,woonplaats}'::text[]) k
                     WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
                                        WHERE a.attrelid = 'pg_temp.bv_bag_rij'::regclass AND a.attname = k AND NOT a.attisdropped)
     LOOP
@@ -167,7 +229,7 @@ BEGIN
       INTO n_rij, v_soort, n_obj FROM pg_temp.bv_bag_rij r;
     IF n_obj > 1 THEN
         RAISE EXCEPTION 'BAG: % mixes object types', v_bron USING ERRCODE = 'invalid_parameter_value',
-              HINT = 'A BAG extract file holds one object type (VBO, PND or NUM).';
+              HINT = 'A BAG extract file holds one object type (VBO, PND, NUM, OPR or WPL).';
     END IF;
     v_soort := coalesce(v_soort, 'VBO');
 
@@ -176,8 +238,9 @@ BEGIN
       INTO v_fout
       FROM pg_temp.bv_bag_rij r,
            LATERAL (SELECT CASE
-                WHEN r.soort NOT IN ('VBO'::text, 'PND'::text, 'NUM'::text) THEN 'object type ' || coalesce(r.soort, 'NULL') || ' is not read'
-                WHEN r.identificatie IS NULL OR r.identificatie !~ '^[0-9]{16}$'::text THEN 'identificatie is not 16 digits'
+                WHEN r.soort NOT IN ('VBO'::text, 'PND'::text, 'NUM'::text, 'OPR'::text, 'WPL'::text) THEN 'object type ' || coalesce(r.soort, 'NULL') || ' is not read'
+                WHEN r.soort = 'WPL'::text AND (r.identificatie IS NULL OR r.identificatie !~ '^[0-9]{4}$'::text) THEN 'identificatie is not 4 digits'
+                WHEN r.soort <> 'WPL'::text AND (r.identificatie IS NULL OR r.identificatie !~ '^[0-9]{16}$'::text) THEN 'identificatie is not 16 digits'
                 WHEN r.voorkomen IS NULL OR r.voorkomen !~ '^[0-9]{1,9}$'::text THEN 'no voorkomenidentificatie'
                 WHEN r.begin_geldigheid IS NULL OR r.begin_geldigheid !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text THEN 'no beginGeldigheid (YYYY-MM-DD)'
                 WHEN r.eind_geldigheid !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text THEN 'eindGeldigheid is not YYYY-MM-DD'
@@ -189,6 +252,11 @@ BEGIN
                 WHEN r.soort = 'NUM'::text AND r.postcode !~ '^[1-9][0-9]{3}[A-Z]{2}$'::text THEN 'postcode is not four digits and two capitals'
                 WHEN r.soort = 'NUM'::text AND r.huisletter !~ '^[A-Za-z]$'::text THEN 'huisletter is not one letter'
                 WHEN r.soort = 'NUM'::text AND r.toevoeging !~ '^[A-Za-z0-9]{1,4}$'::text THEN 'huisnummertoevoeging is not 1 to 4 letters or digits'
+                WHEN r.soort = 'NUM'::text AND r.openbare_ruimte !~ '^[0-9]{16}$'::text THEN 'ligtAan/OpenbareRuimteRef is not 16 digits'
+                WHEN r.soort IN ('NUM'::text, 'OPR'::text) AND r.woonplaats !~ '^[0-9]{4}$'::text THEN 'ligtIn/WoonplaatsRef is not 4 digits'
+                WHEN r.soort IN ('OPR'::text, 'WPL'::text) AND (r.naam IS NULL OR pg_catalog.btrim(r.naam) = ''::text) THEN 'no naam'
+                WHEN r.soort = 'OPR'::text AND (r.type IS NULL OR r.type = ''::text) THEN 'no type'
+                WHEN r.soort = 'OPR'::text AND r.woonplaats IS NULL THEN 'no ligtIn/WoonplaatsRef'
                 WHEN r.soort = 'VBO'::text AND r.hoofdadres !~ '^[0-9]{16}$'::text THEN 'heeftAlsHoofdadres is not 16 digits'
                 WHEN r.soort = 'VBO'::text AND r.nevenadressen IS NOT NULL AND r.nevenadressen <> '{}'::text
                      AND EXISTS (SELECT FROM pg_catalog.unnest(r.nevenadressen::text[]) n(id) WHERE n.id !~ '^[0-9]{16}$'::text)
@@ -207,7 +275,7 @@ BEGIN
     IF v_fout IS NOT NULL THEN
         RAISE EXCEPTION 'BAG: % is refused, %', v_bron, v_fout
               USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'A BAG 2.0 extract (IMBAG v20200601) gives every object an identificatie, voorkomen with beginGeldigheid, status and geometry; a damaged or edited file is refused as a whole.';
+                    HINT = 'A BAG 2.0 extract (IMBAG v20200601) gives every object an identificatie, voorkomen with beginGeldigheid and status, units and buildings a geometry, streets a naam, type and woonplaats; a damaged or edited file is refused as a whole.';
     END IF;
 
     -- the current voorkomen of each object: still valid, else the last one
@@ -217,13 +285,14 @@ BEGIN
             identificatie text PRIMARY KEY, gebruiksdoel text[], oppervlakte integer, status text, pand_ids text[],
             bouwjaar integer, voorkomen integer, begin_geldigheid date, eind_geldigheid date, register_tijd timestamp,
             geom geometry, actie text, postcode text, huisnummer integer, huisletter text, toevoeging text,
-            adresseerbaar_object text, hoofdadres text, nevenadressen text[]) ON COMMIT DROP;
+            adresseerbaar_object text, hoofdadres text, nevenadressen text[], naam text, type text,
+            openbare_ruimte text, woonplaats text) ON COMMIT DROP;
     END IF;
     TRUNCATE pg_temp.bv_bag_huidig;
     INSERT INTO pg_temp.bv_bag_huidig (identificatie, gebruiksdoel, oppervlakte, status, pand_ids, bouwjaar,
                                        voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, geom,
                                        postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object,
-                                       hoofdadres, nevenadressen)
+                                       hoofdadres, nevenadressen, naam, type, openbare_ruimte, woonplaats)
     SELECT DISTINCT ON (r.identificatie)
            r.identificatie, r.gebruiksdoel::text[], r.oppervlakte::integer, r.status, r.pand_ids::text[],
            CASE WHEN r.bouwjaar::integer BETWEEN 1000 AND 2999 THEN r.bouwjaar::integer END,
@@ -232,7 +301,8 @@ BEGIN
                 WHEN r.soort = 'VBO'::text THEN ST_PointOnSurface(ST_GeomFromEWKT(r.geom))
                 ELSE ST_GeomFromEWKT(r.geom) END,
            r.postcode, r.huisnummer::integer, r.huisletter, r.toevoeging, r.adresseerbaar_object,
-           r.hoofdadres, coalesce(r.nevenadressen::text[], '{}'::text[])
+           r.hoofdadres, coalesce(r.nevenadressen::text[], '{}'::text[]),
+           r.naam, r.type, r.openbare_ruimte, r.woonplaats
       FROM pg_temp.bv_bag_rij r
      ORDER BY r.identificatie, (r.eind_geldigheid IS NULL) DESC, (r.eind_registratie IS NULL) DESC,
               r.begin_geldigheid::date DESC, r.voorkomen::integer DESC;
@@ -306,6 +376,7 @@ BEGIN
                  WHEN n.postcode IS NOT DISTINCT FROM h.postcode AND n.huisnummer = h.huisnummer
                       AND n.huisletter IS NOT DISTINCT FROM h.huisletter AND n.toevoeging IS NOT DISTINCT FROM h.toevoeging
                       AND n.adresseerbaar_object IS NOT DISTINCT FROM h.adresseerbaar_object AND n.status = h.status
+                      AND n.openbare_ruimte IS NOT DISTINCT FROM h.openbare_ruimte AND n.woonplaats IS NOT DISTINCT FROM h.woonplaats
                       AND n.voorkomen = h.voorkomen AND n.begin_geldigheid = h.begin_geldigheid
                       AND n.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
                       AND n.register_tijd IS NOT DISTINCT FROM h.register_tijd THEN 'ongewijzigd'
@@ -314,17 +385,80 @@ BEGIN
           LEFT JOIN pg_temp.bv_bag_num_opgeslagen n ON n.identificatie = h2.identificatie
          WHERE h2.identificatie = h.identificatie;
         INSERT INTO bv_nummeraanduiding (identificatie, postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object,
-                                         status, voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, bron)
+                                         status, voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, bron,
+                                         openbare_ruimte, woonplaats)
         SELECT h.identificatie, h.postcode, h.huisnummer, h.huisletter, h.toevoeging, h.adresseerbaar_object,
-               h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron
+               h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron,
+               h.openbare_ruimte, h.woonplaats
           FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
         FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
             UPDATE bv_nummeraanduiding n
                SET postcode = rij.postcode, huisnummer = rij.huisnummer, huisletter = rij.huisletter, toevoeging = rij.toevoeging,
                    adresseerbaar_object = rij.adresseerbaar_object, status = rij.status, voorkomen = rij.voorkomen,
                    begin_geldigheid = rij.begin_geldigheid, eind_geldigheid = rij.eind_geldigheid,
-                   register_tijd = rij.register_tijd, bron = v_bron, geladen_op = pg_catalog.now()
+                   register_tijd = rij.register_tijd, bron = v_bron, openbare_ruimte = rij.openbare_ruimte,
+                   woonplaats = rij.woonplaats, geladen_op = pg_catalog.now()
              WHERE n.identificatie = rij.identificatie;
+        END LOOP;
+    ELSIF v_soort = 'OPR'::text THEN
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_opr_opgeslagen'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_opr_opgeslagen (LIKE bv_openbare_ruimte) ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_opr_opgeslagen;
+        INSERT INTO pg_temp.bv_bag_opr_opgeslagen SELECT o.* FROM bv_openbare_ruimte o WHERE o.identificatie = ANY (v_ids);
+        UPDATE pg_temp.bv_bag_huidig h
+           SET actie = CASE
+                 WHEN o.identificatie IS NULL THEN 'nieuw'
+                 WHEN o.register_tijd > h.register_tijd
+                      OR (o.register_tijd IS NOT DISTINCT FROM h.register_tijd AND o.voorkomen > h.voorkomen) THEN 'ouder'
+                 WHEN o.naam = h.naam AND o.type = h.type AND o.woonplaats = h.woonplaats AND o.status = h.status
+                      AND o.voorkomen = h.voorkomen AND o.begin_geldigheid = h.begin_geldigheid
+                      AND o.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
+                      AND o.register_tijd IS NOT DISTINCT FROM h.register_tijd THEN 'ongewijzigd'
+                 ELSE 'vervangen' END
+          FROM pg_temp.bv_bag_huidig h2
+          LEFT JOIN pg_temp.bv_bag_opr_opgeslagen o ON o.identificatie = h2.identificatie
+         WHERE h2.identificatie = h.identificatie;
+        INSERT INTO bv_openbare_ruimte (identificatie, naam, type, woonplaats, status, voorkomen, begin_geldigheid,
+                                        eind_geldigheid, register_tijd, bron)
+        SELECT h.identificatie, h.naam, h.type, h.woonplaats, h.status, h.voorkomen, h.begin_geldigheid,
+               h.eind_geldigheid, h.register_tijd, v_bron
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
+        FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
+            UPDATE bv_openbare_ruimte o
+               SET naam = rij.naam, type = rij.type, woonplaats = rij.woonplaats, status = rij.status,
+                   voorkomen = rij.voorkomen, begin_geldigheid = rij.begin_geldigheid, eind_geldigheid = rij.eind_geldigheid,
+                   register_tijd = rij.register_tijd, bron = v_bron, geladen_op = pg_catalog.now()
+             WHERE o.identificatie = rij.identificatie;
+        END LOOP;
+    ELSIF v_soort = 'WPL'::text THEN
+        IF pg_catalog.to_regclass('pg_temp.bv_bag_wpl_opgeslagen'::text) IS NULL THEN
+            CREATE TEMP TABLE pg_temp.bv_bag_wpl_opgeslagen (LIKE bv_woonplaats) ON COMMIT DROP;
+        END IF;
+        TRUNCATE pg_temp.bv_bag_wpl_opgeslagen;
+        INSERT INTO pg_temp.bv_bag_wpl_opgeslagen SELECT w.* FROM bv_woonplaats w WHERE w.identificatie = ANY (v_ids);
+        UPDATE pg_temp.bv_bag_huidig h
+           SET actie = CASE
+                 WHEN w.identificatie IS NULL THEN 'nieuw'
+                 WHEN w.register_tijd > h.register_tijd
+                      OR (w.register_tijd IS NOT DISTINCT FROM h.register_tijd AND w.voorkomen > h.voorkomen) THEN 'ouder'
+                 WHEN w.naam = h.naam AND w.status = h.status
+                      AND w.voorkomen = h.voorkomen AND w.begin_geldigheid = h.begin_geldigheid
+                      AND w.eind_geldigheid IS NOT DISTINCT FROM h.eind_geldigheid
+                      AND w.register_tijd IS NOT DISTINCT FROM h.register_tijd THEN 'ongewijzigd'
+                 ELSE 'vervangen' END
+          FROM pg_temp.bv_bag_huidig h2
+          LEFT JOIN pg_temp.bv_bag_wpl_opgeslagen w ON w.identificatie = h2.identificatie
+         WHERE h2.identificatie = h.identificatie;
+        INSERT INTO bv_woonplaats (identificatie, naam, status, voorkomen, begin_geldigheid, eind_geldigheid, register_tijd, bron)
+        SELECT h.identificatie, h.naam, h.status, h.voorkomen, h.begin_geldigheid, h.eind_geldigheid, h.register_tijd, v_bron
+          FROM pg_temp.bv_bag_huidig h WHERE h.actie = 'nieuw'::text;
+        FOR rij IN SELECT x.* FROM pg_temp.bv_bag_huidig x WHERE x.actie = 'vervangen'::text LOOP
+            UPDATE bv_woonplaats w
+               SET naam = rij.naam, status = rij.status, voorkomen = rij.voorkomen, begin_geldigheid = rij.begin_geldigheid,
+                   eind_geldigheid = rij.eind_geldigheid, register_tijd = rij.register_tijd, bron = v_bron,
+                   geladen_op = pg_catalog.now()
+             WHERE w.identificatie = rij.identificatie;
         END LOOP;
     ELSE
         IF pg_catalog.to_regclass('pg_temp.bv_bag_pnd_opgeslagen'::text) IS NULL THEN
@@ -406,7 +540,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bag_laad(text) IS
-'Loads the rows of the temporary table pg_temp.bv_bag_rij (one per voorkomen of one BAG object type, the values as text as the file gives them, the geometry as EWKT; filled by bin/importers/bag.py or bv_bag_import) into bv_verblijfsobject, bv_pand or bv_nummeraanduiding: per object its current voorkomen (still valid, else the last); an object with an equal stored version is left as it is, an older one (by tijdstipRegistratie) never replaces a newer; building years of units follow their buildings. Returns the counts. A bad value is refused (SQLSTATE 22023) naming the object, nothing loaded.';
+'Loads the rows of the temporary table pg_temp.bv_bag_rij (one per voorkomen of one BAG object type, the values as text as the file gives them, the geometry as EWKT; filled by bin/importers/bag.py or bv_bag_import) into bv_verblijfsobject, bv_pand, bv_nummeraanduiding, bv_openbare_ruimte or bv_woonplaats: per object its current voorkomen (still valid, else the last); an object with an equal stored version is left as it is, an older one (by tijdstipRegistratie) never replaces a newer; building years of units follow their buildings. Returns the counts. A bad value is refused (SQLSTATE 22023) naming the object, nothing loaded.';
 
 CREATE FUNCTION bv_bag_import(document xml, bron text DEFAULT NULL)
 RETURNS TABLE (soort text, objecten integer, voorkomens integer, nieuw integer, vervangen integer,
@@ -436,7 +570,7 @@ BEGIN
     IF v_root <> 'http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 bagStand'::text THEN
         RAISE EXCEPTION 'BAG: % is not a file of a BAG 2.0 stand extract: the root element is "%"', v_bron, v_root
               USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Read is sl-bag-extract:bagStand of namespace http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 (IMBAG v20200601), with verblijfsobjecten or panden.';
+                    HINT = 'Read is sl-bag-extract:bagStand of namespace http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601 (IMBAG v20200601), with verblijfsobjecten, panden, nummeraanduidingen, openbare ruimten or woonplaatsen.';
     END IF;
     -- a fresh table each time: one made earlier in the transaction (by a
     -- caller, with other columns) is replaced, without a notice
@@ -447,11 +581,14 @@ BEGIN
         soort text, identificatie text, voorkomen text, begin_geldigheid text, eind_geldigheid text,
         tijdstip_registratie text, eind_registratie text, status text, gebruiksdoel text, oppervlakte text,
         bouwjaar text, pand_ids text, geom text, postcode text, huisnummer text, huisletter text, toevoeging text,
-        adresseerbaar_object text, hoofdadres text, nevenadressen text) ON COMMIT DROP;
+        adresseerbaar_object text, hoofdadres text, nevenadressen text, naam text, type text,
+        openbare_ruimte text, woonplaats text) ON COMMIT DROP;
     INSERT INTO pg_temp.bv_bag_rij (soort, identificatie, voorkomen, begin_geldigheid, eind_geldigheid,
         tijdstip_registratie, eind_registratie, status, gebruiksdoel, oppervlakte, bouwjaar, pand_ids, geom,
-        postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object, hoofdadres, nevenadressen)
-    SELECT CASE o.soort WHEN 'Verblijfsobject' THEN 'VBO' WHEN 'Pand' THEN 'PND' WHEN 'Nummeraanduiding' THEN 'NUM' ELSE o.soort END,
+        postcode, huisnummer, huisletter, toevoeging, adresseerbaar_object, hoofdadres, nevenadressen,
+        naam, type, openbare_ruimte, woonplaats)
+    SELECT CASE o.soort WHEN 'Verblijfsobject' THEN 'VBO' WHEN 'Pand' THEN 'PND' WHEN 'Nummeraanduiding' THEN 'NUM'
+                        WHEN 'OpenbareRuimte' THEN 'OPR' WHEN 'Woonplaats' THEN 'WPL' ELSE o.soort END,
            pg_catalog.btrim(o.id), pg_catalog.btrim(o.voorkomen), pg_catalog.btrim(o.begin),
            pg_catalog.btrim(o.eind), pg_catalog.btrim(o.treg), pg_catalog.btrim(o.ereg), pg_catalog.btrim(o.status),
            CASE WHEN o.soort = 'Verblijfsobject'::text THEN
@@ -462,7 +599,8 @@ BEGIN
                        FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="maaktDeelUitVan"]/*[local-name()="PandRef"]/text()'::text, o.obj)) WITH ORDINALITY d(x, n)),
                     '{}'::text[])::text,
            -- PostGIS reads srsDimension only on pos/posList; the BAG puts it on the geometry
-           CASE WHEN o.gml IS NOT NULL THEN ST_AsEWKT(ST_Force2D(ST_GeomFromGML(
+           -- the outline of a woonplaats is not read
+           CASE WHEN o.gml IS NOT NULL AND o.soort <> 'Woonplaats'::text THEN ST_AsEWKT(ST_Force2D(ST_GeomFromGML(
                 pg_catalog.regexp_replace(
                     pg_catalog.regexp_replace(o.gml::text, '\ssrsDimension\s*=\s*"[0-9]"'::text, ''::text, 'g'::text),
                     '<([A-Za-z_][A-Za-z0-9_.-]*:)?(pos|posList)([\s>])'::text,
@@ -473,7 +611,8 @@ BEGIN
            CASE WHEN o.soort = 'Verblijfsobject'::text THEN
                 coalesce((SELECT pg_catalog.array_agg(pg_catalog.btrim(x::text) ORDER BY n)
                             FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="heeftAlsNevenadres"]/*[local-name()="NummeraanduidingRef"]/text()'::text, o.obj)) WITH ORDINALITY d(x, n)),
-                         '{}'::text[])::text END
+                         '{}'::text[])::text END,
+           pg_catalog.btrim(o.naam), pg_catalog.btrim(o.type), pg_catalog.btrim(o.openbare_ruimte), pg_catalog.btrim(o.woonplaats)
       FROM XMLTABLE(XMLNAMESPACES('http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601' AS e,
                                   'http://www.kadaster.nl/schemas/standlevering-generiek/1.0' AS sl,
                                   'www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601' AS o,
@@ -499,10 +638,14 @@ BEGIN
                             huisletter text PATH 'o:huisletter',
                             toevoeging text PATH 'o:huisnummertoevoeging',
                             adresseerbaar text PATH 'o:typeAdresseerbaarObject',
-                            hoofdadres text PATH 'o:heeftAlsHoofdadres/*[local-name()="NummeraanduidingRef"]') o
-     WHERE o.soort IN ('Verblijfsobject'::text, 'Pand'::text, 'Nummeraanduiding'::text);
+                            hoofdadres text PATH 'o:heeftAlsHoofdadres/*[local-name()="NummeraanduidingRef"]',
+                            naam text PATH 'o:naam',
+                            type text PATH 'o:type',
+                            openbare_ruimte text PATH 'o:ligtAan/*[local-name()="OpenbareRuimteRef"]',
+                            woonplaats text PATH 'o:ligtIn/*[local-name()="WoonplaatsRef"]') o
+     WHERE o.soort IN ('Verblijfsobject'::text, 'Pand'::text, 'Nummeraanduiding'::text, 'OpenbareRuimte'::text, 'Woonplaats'::text);
     IF NOT FOUND THEN
-        -- a file of another object type (OPR, WPL, LIG, STA): nothing to load
+        -- a file of another object type (LIG, STA): nothing to load
         RETURN QUERY SELECT coalesce(pg_catalog.string_agg(x::text, ','::text), '?'::text), 0, 0, 0, 0, 0, 0
           FROM pg_catalog.unnest(pg_catalog.xpath('/*/*[local-name()="standBestand"]/*[local-name()="inhoud"]/*[local-name()="objectTypen"]/*[local-name()="objectType"]/text()'::text, document)) x;
         RETURN;
@@ -512,7 +655,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_bag_import(xml, text) IS
-'One file of a BAG 2.0 stand extract (root sl-bag-extract:bagStand, IMBAG v20200601) with verblijfsobjecten, panden or nummeraanduidingen, from SQL for ETL jobs that hold the bytes: read with XPath into pg_temp.bv_bag_rij and loaded by bv_bag_laad (same counts, same guarantees). Objects of other types (OPR, WPL, LIG, STA) are left out. For files of tens of MB use bin/bodemvisie import, which streams.';
+'One file of a BAG 2.0 stand extract (root sl-bag-extract:bagStand, IMBAG v20200601) with verblijfsobjecten, panden, nummeraanduidingen, openbare ruimten or woonplaatsen, from SQL for ETL jobs that hold the bytes: read with XPath into pg_temp.bv_bag_rij and loaded by bv_bag_laad (same counts, same guarantees). Objects of other types (LIG, STA) and the outline of a woonplaats are left out. For files of tens of MB use bin/bodemvisie import, which streams.';
 
 -- ---------------------------------------------------------------------------
 -- Dwellings per area.
@@ -637,56 +780,152 @@ DECLARE
     v_alle     integer;
     v_alle_lijst text;
     v_soort    text;
+    v_kern     text;
+    v_straat   text;
+    v_plaats   text;
+    v_naam     text;
+    v_plaatsen text;
 BEGIN
     -- postcode, house number, then letter and addition in any spelling
     -- (12a, 12 A, 12-2, 12a-bis): compared without separators, ignoring case
     v_deel := pg_catalog.regexp_match(adres, '^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*,?\s*([0-9]{1,5})([A-Za-z0-9 /-]{0,12})$'::text);
     IF v_deel IS NULL THEN
-        RAISE EXCEPTION 'adres "%" is not a postcode and house number', adres
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Write the postcode, the house number and any letter or addition, e.g. ''9401 AB 12a'' or ''9401AB 12-2''; street names are not read.';
-    END IF;
-    v_postcode := pg_catalog.upper(v_deel[1] || v_deel[2]);
-    v_nummer := v_deel[3]::integer;
-    v_rest := pg_catalog.upper(pg_catalog.regexp_replace(v_deel[4], '[^A-Za-z0-9]'::text, ''::text, 'g'::text));
+        -- else a street name and house number, then letter and addition as
+        -- above, and after a comma the woonplaats: names compared ignoring
+        -- case, with runs of spaces as one
+        v_deel := pg_catalog.regexp_match(adres, '^([^,]*),([^,]*)$'::text);
+        IF v_deel IS NULL THEN
+            v_kern := adres;
+        ELSE
+            v_kern := v_deel[1];
+            v_plaats := pg_catalog.lower(pg_catalog.regexp_replace(pg_catalog.btrim(v_deel[2]), '\s+'::text, ' '::text, 'g'::text));
+        END IF;
+        v_deel := pg_catalog.regexp_match(v_kern, '^\s*(.*[[:alpha:]].*)\s+([0-9]{1,5})([A-Za-z0-9 /-]{0,12})$'::text);
+        IF v_deel IS NULL OR v_plaats !~ '[[:alpha:]]'::text THEN
+            RAISE EXCEPTION 'adres "%" is not a postcode and house number, nor a street and house number', adres
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'Write the postcode, the house number and any letter or addition, e.g. ''9401 AB 12a'' or ''9401AB 12-2'', or the street, the house number and after a comma the woonplaats, e.g. ''Kerkstraat 12a, Assen''.';
+        END IF;
+        v_naam := pg_catalog.regexp_replace(pg_catalog.btrim(v_deel[1]), '\s+'::text, ' '::text, 'g'::text);
+        v_straat := pg_catalog.lower(v_naam);
+        v_nummer := v_deel[2]::integer;
+        v_rest := pg_catalog.upper(pg_catalog.regexp_replace(v_deel[3], '[^A-Za-z0-9]'::text, ''::text, 'g'::text));
 
-    -- the addresses valid on peildatum with this postcode and number
-    SELECT pg_catalog.count(*) FILTER (WHERE k.achtervoegsel = v_rest)::integer,
-           pg_catalog.string_agg(k.adres || ' ('::text || k.identificatie || ')'::text, ', '::text ORDER BY k.adres, k.identificatie)
-               FILTER (WHERE k.achtervoegsel = v_rest),
-           pg_catalog.count(*)::integer,
-           pg_catalog.string_agg(k.adres, ', '::text ORDER BY k.adres, k.identificatie),
-           pg_catalog.min(k.identificatie) FILTER (WHERE k.achtervoegsel = v_rest),
-           pg_catalog.min(k.adres) FILTER (WHERE k.achtervoegsel = v_rest),
-           pg_catalog.min(k.adresseerbaar_object) FILTER (WHERE k.achtervoegsel = v_rest)
-      INTO v_n, v_lijst, v_alle, v_alle_lijst, nummeraanduiding, adres_bag, v_soort
-      FROM (SELECT n.identificatie,
-                   pg_catalog.substr(n.postcode, 1, 4) || ' '::text || pg_catalog.substr(n.postcode, 5, 2) || ' '::text
-                       || n.huisnummer::text || coalesce(n.huisletter, ''::text) || coalesce('-'::text || n.toevoeging, ''::text) AS adres,
-                   pg_catalog.upper(coalesce(n.huisletter, ''::text) || coalesce(n.toevoeging, ''::text)) AS achtervoegsel,
-                   n.adresseerbaar_object
-              FROM bv_nummeraanduiding n
-             WHERE n.postcode = v_postcode AND n.huisnummer = v_nummer
-               AND n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)) k;
-    IF v_n > 1 THEN
-        RAISE EXCEPTION 'adres "%" is ambiguous: % addresses of the BAG match: %', adres, v_n, v_lijst
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'They differ only in the case of the letter or in separators; give the location as a point instead (bv_locatierapport(geometry), --punt X,Y).';
-    END IF;
-    IF v_n = 0 AND v_alle > 0 THEN
-        RAISE EXCEPTION 'adres "%" is not in the BAG%: at % % there %: %', adres,
-              CASE WHEN v_rest = ''::text THEN ' without a letter or addition'::text ELSE ''::text END,
-              pg_catalog.substr(v_postcode, 1, 4) || ' '::text || pg_catalog.substr(v_postcode, 5, 2), v_nummer,
-              CASE WHEN v_alle = 1 THEN 'is one address'::text ELSE 'are '::text || v_alle::text || ' addresses'::text END, v_alle_lijst
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Choose one of them and give it with its letter or addition, e.g. ''' || pg_catalog.split_part(v_alle_lijst, ', '::text, 1) || '''.';
-    END IF;
-    IF v_n = 0 THEN
-        RAISE EXCEPTION 'adres "%" is not in the BAG as loaded (% addresses, valid on %)', adres,
-              (SELECT pg_catalog.count(*) FROM bv_nummeraanduiding n
-                WHERE n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)), peildatum
-              USING ERRCODE = 'invalid_parameter_value',
-                    HINT = 'Check the postcode and the house number, or load the NUM and VBO files of the municipality''s BAG extract (bin/bodemvisie import, doc/bag.md).';
+        -- the addresses valid on peildatum on a street of this name (in this
+        -- woonplaats) with this number: the address's own woonplaats
+        -- (ligtIn) where it has one, else the street's
+        SELECT pg_catalog.count(*) FILTER (WHERE k.achtervoegsel = v_rest)::integer,
+               pg_catalog.string_agg(k.adres || ' ('::text || k.identificatie || ')'::text, ', '::text ORDER BY k.adres, k.identificatie)
+                   FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.count(*)::integer,
+               pg_catalog.string_agg(k.adres, ', '::text ORDER BY k.adres, k.identificatie),
+               pg_catalog.min(k.identificatie) FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.min(k.adres) FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.min(k.adresseerbaar_object) FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.min(k.straat),
+               (pg_catalog.array_agg(k.adres ORDER BY k.adres, k.identificatie))[1]
+          INTO v_n, v_lijst, v_alle, v_alle_lijst, nummeraanduiding, adres_bag, v_soort, v_kern, v_plaatsen
+          FROM (SELECT n.identificatie, o.naam AS straat,
+                       o.naam || ' '::text || n.huisnummer::text || coalesce(n.huisletter, ''::text)
+                           || coalesce('-'::text || n.toevoeging, ''::text) || coalesce(', '::text || w.naam, ''::text) AS adres,
+                       pg_catalog.upper(coalesce(n.huisletter, ''::text) || coalesce(n.toevoeging, ''::text)) AS achtervoegsel,
+                       n.adresseerbaar_object
+                  FROM bv_openbare_ruimte o
+                  JOIN bv_nummeraanduiding n ON n.openbare_ruimte = o.identificatie
+                  LEFT JOIN bv_woonplaats w ON w.identificatie = coalesce(n.woonplaats, o.woonplaats)
+                 WHERE pg_catalog.lower(o.naam) = v_straat
+                   AND o.begin_geldigheid <= peildatum AND (o.eind_geldigheid IS NULL OR peildatum < o.eind_geldigheid)
+                   AND n.huisnummer = v_nummer
+                   AND n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)
+                   AND (v_plaats IS NULL OR pg_catalog.lower(w.naam) = v_plaats)) k;
+        IF v_n > 1 THEN
+            RAISE EXCEPTION 'adres "%" is ambiguous: % addresses of the BAG match: %', adres, v_n, v_lijst
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = CASE WHEN v_plaats IS NULL
+                                    THEN 'Add the woonplaats after a comma, e.g. ''' || pg_catalog.split_part(v_lijst, ' ('::text, 1) || ''', or give the postcode and house number.'
+                                    ELSE 'Give the postcode and house number, or the location as a point (bv_locatierapport(geometry), --punt X,Y).' END;
+        END IF;
+        IF v_n = 0 AND v_alle > 0 THEN
+            RAISE EXCEPTION 'adres "%" is not in the BAG%: at % % there %: %', adres,
+                  CASE WHEN v_rest = ''::text THEN ' without a letter or addition'::text ELSE ''::text END, v_kern, v_nummer,
+                  CASE WHEN v_alle = 1 THEN 'is one address'::text ELSE 'are '::text || v_alle::text || ' addresses'::text END, v_alle_lijst
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'Choose one of them and give it with its letter or addition, e.g. ''' || v_plaatsen || '''.';
+        END IF;
+        IF v_n = 0 THEN
+            -- why not: no such street, not in that woonplaats, or no such number
+            SELECT pg_catalog.count(*)::integer,
+                   pg_catalog.string_agg(DISTINCT coalesce(w.naam, o.woonplaats), ', '::text),
+                   pg_catalog.min(o.naam)
+              INTO v_alle, v_plaatsen, v_kern
+              FROM bv_openbare_ruimte o
+              LEFT JOIN bv_woonplaats w ON w.identificatie = o.woonplaats
+             WHERE pg_catalog.lower(o.naam) = v_straat
+               AND o.begin_geldigheid <= peildatum AND (o.eind_geldigheid IS NULL OR peildatum < o.eind_geldigheid);
+            IF v_alle = 0 THEN
+                RAISE EXCEPTION 'adres "%" is not in the BAG as loaded: no street "%" (% streets, valid on %)', adres, v_naam,
+                      (SELECT pg_catalog.count(*) FROM bv_openbare_ruimte o
+                        WHERE o.begin_geldigheid <= peildatum AND (o.eind_geldigheid IS NULL OR peildatum < o.eind_geldigheid)), peildatum
+                      USING ERRCODE = 'invalid_parameter_value',
+                            HINT = 'Check the spelling of the street, or give the postcode and house number (''9401 AB 12a''); streets are known when the OPR, WPL and NUM files of the municipality''s BAG extract are loaded (bin/bodemvisie import, doc/bag.md).';
+            END IF;
+            IF v_plaats IS NOT NULL AND NOT EXISTS (
+                   SELECT FROM bv_openbare_ruimte o
+                     JOIN bv_woonplaats w ON w.identificatie = o.woonplaats
+                    WHERE pg_catalog.lower(o.naam) = v_straat AND pg_catalog.lower(w.naam) = v_plaats
+                      AND o.begin_geldigheid <= peildatum AND (o.eind_geldigheid IS NULL OR peildatum < o.eind_geldigheid)) THEN
+                RAISE EXCEPTION 'adres "%" is not in the BAG as loaded: no street "%" in woonplaats "%" (valid on %); there is one in: %', adres,
+                      v_kern, pg_catalog.btrim(pg_catalog.split_part(adres, ','::text, 2)), peildatum, v_plaatsen
+                      USING ERRCODE = 'invalid_parameter_value',
+                            HINT = 'Check the woonplaats, or leave it out when the street name is found in one woonplaats only.';
+            END IF;
+            RAISE EXCEPTION 'adres "%" is not in the BAG as loaded: % has no house number % (valid on %)', adres, v_kern, v_nummer, peildatum
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'Check the house number, or give the postcode and house number; an address is found by its street when the NUM file was loaded with 0.2.0 or later (bin/bodemvisie import, doc/bag.md).';
+        END IF;
+    ELSE
+        v_postcode := pg_catalog.upper(v_deel[1] || v_deel[2]);
+        v_nummer := v_deel[3]::integer;
+        v_rest := pg_catalog.upper(pg_catalog.regexp_replace(v_deel[4], '[^A-Za-z0-9]'::text, ''::text, 'g'::text));
+
+        -- the addresses valid on peildatum with this postcode and number
+        SELECT pg_catalog.count(*) FILTER (WHERE k.achtervoegsel = v_rest)::integer,
+               pg_catalog.string_agg(k.adres || ' ('::text || k.identificatie || ')'::text, ', '::text ORDER BY k.adres, k.identificatie)
+                   FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.count(*)::integer,
+               pg_catalog.string_agg(k.adres, ', '::text ORDER BY k.adres, k.identificatie),
+               pg_catalog.min(k.identificatie) FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.min(k.adres) FILTER (WHERE k.achtervoegsel = v_rest),
+               pg_catalog.min(k.adresseerbaar_object) FILTER (WHERE k.achtervoegsel = v_rest)
+          INTO v_n, v_lijst, v_alle, v_alle_lijst, nummeraanduiding, adres_bag, v_soort
+          FROM (SELECT n.identificatie,
+                       pg_catalog.substr(n.postcode, 1, 4) || ' '::text || pg_catalog.substr(n.postcode, 5, 2) || ' '::text
+                           || n.huisnummer::text || coalesce(n.huisletter, ''::text) || coalesce('-'::text || n.toevoeging, ''::text) AS adres,
+                       pg_catalog.upper(coalesce(n.huisletter, ''::text) || coalesce(n.toevoeging, ''::text)) AS achtervoegsel,
+                       n.adresseerbaar_object
+                  FROM bv_nummeraanduiding n
+                 WHERE n.postcode = v_postcode AND n.huisnummer = v_nummer
+                   AND n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)) k;
+        IF v_n > 1 THEN
+            RAISE EXCEPTION 'adres "%" is ambiguous: % addresses of the BAG match: %', adres, v_n, v_lijst
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'They differ only in the case of the letter or in separators; give the location as a point instead (bv_locatierapport(geometry), --punt X,Y).';
+        END IF;
+        IF v_n = 0 AND v_alle > 0 THEN
+            RAISE EXCEPTION 'adres "%" is not in the BAG%: at % % there %: %', adres,
+                  CASE WHEN v_rest = ''::text THEN ' without a letter or addition'::text ELSE ''::text END,
+                  pg_catalog.substr(v_postcode, 1, 4) || ' '::text || pg_catalog.substr(v_postcode, 5, 2), v_nummer,
+                  CASE WHEN v_alle = 1 THEN 'is one address'::text ELSE 'are '::text || v_alle::text || ' addresses'::text END, v_alle_lijst
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'Choose one of them and give it with its letter or addition, e.g. ''' || pg_catalog.split_part(v_alle_lijst, ', '::text, 1) || '''.';
+        END IF;
+        IF v_n = 0 THEN
+            RAISE EXCEPTION 'adres "%" is not in the BAG as loaded (% addresses, valid on %)', adres,
+                  (SELECT pg_catalog.count(*) FROM bv_nummeraanduiding n
+                    WHERE n.begin_geldigheid <= peildatum AND (n.eind_geldigheid IS NULL OR peildatum < n.eind_geldigheid)), peildatum
+                  USING ERRCODE = 'invalid_parameter_value',
+                        HINT = 'Check the postcode and the house number, or load the NUM and VBO files of the municipality''s BAG extract (bin/bodemvisie import, doc/bag.md).';
+        END IF;
     END IF;
 
     -- the unit: the one with this main address, else the one with it as another address
@@ -717,4 +956,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION bv_adres_locatie(text, date) IS
-'Looks an address up in the loaded BAG: a postcode and house number with any letter and addition (''9401 AB 12a'', ''9401AB 12-2''; case and separators ignored), valid on peildatum, to its BAG spelling (adres_bag), the nummeraanduiding, the unit (verblijfsobject) that has it as hoofdadres (else as nevenadres) and that unit''s point (RD New). An address that is not there, matches more than one nummeraanduiding or unit, or belongs to a ligplaats or standplaats is refused (SQLSTATE 22023) naming the candidates. For the location report: bin/bodemvisie rapport --adres.';
+'Looks an address up in the loaded BAG: a postcode and house number with any letter and addition (''9401 AB 12a'', ''9401AB 12-2''; case and separators ignored), or a street name and house number with letter and addition, optionally a comma and the woonplaats (''Kerkstraat 12a, Assen''; case and runs of spaces ignored), valid on peildatum, to its BAG spelling (adres_bag), the nummeraanduiding, the unit (verblijfsobject) that has it as hoofdadres (else as nevenadres) and that unit''s point (RD New). An address that is not there (no such street, not in that woonplaats, no such number), matches more than one nummeraanduiding (the same street in two woonplaatsen, several letters) or unit, or belongs to a ligplaats or standplaats is refused (SQLSTATE 22023) naming the candidates. For the location report: bin/bodemvisie rapport --adres.';
